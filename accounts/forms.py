@@ -1,0 +1,37 @@
+from django import forms
+from django.contrib.auth.forms import AdminUserCreationForm as BaseAdminUserCreationForm
+from django.contrib.auth.forms import UserChangeForm
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields; allauth adds email and password."""
+
+    display_name = forms.CharField(
+        label=_("Display name (optional)"),
+        max_length=50,
+        required=False,
+        help_text=_(
+            "A name others may see if you choose to show it on a question or comment. "
+            "Leave it empty to stay anonymous everywhere."
+        ),
+    )
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
+class AdminUserCreationForm(BaseAdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "display_name")
+
+
+class AdminUserChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
