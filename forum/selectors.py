@@ -1,7 +1,132 @@
-from django.db.models import QuerySet
+"""Reads for forum pages: each returns exactly what a page needs in a fixed number of queries."""
 
-from forum.models import Category
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from forum.models import Answer, Category, Question, Tag
+
+
+class Median(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
 
 
 def categories_for_navigation() -> QuerySet[Category]:
     return Category.objects.only("name", "slug", "description").order_by("position", "name")
+
+
+def categories_with_counts() -> QuerySet[Category]:
+    return Category.objects.annotate(
+        public_count=Count("questions", filter=Q(questions__status=Question.Status.ANSWERED))
+    ).order_by("position", "name")
+
+
+def questions_public() -> QuerySet[Question]:
+    """Public Q&As for lists: newest answer first, with what a list item shows."""
+    return (
+        Question.objects.public()
+        .select_related("category", "answer__expert")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "slug")))
+        .defer("body_html", "answer__body", "answer__body_html", "rejection_reason")
+        .order_by("-answered_at", "-id")
+    )
+
+
+def question_ids_public() -> QuerySet[Question]:
+    return Question.objects.public().order_by("-answered_at", "-id")
+
+
+def questions_by_ids(ids: list[int]) -> list[Question]:
+    """Rows for a page of ids, in the ids' order (the second half of a deferred-join page)."""
+    by_id = {q.pk: q for q in questions_public().filter(pk__in=ids).order_by()}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def question_for_page(pk: int) -> Question | None:
+    return (
+        Question.objects.select_related("category", "author", "answer__expert")
+        .prefetch_related("tags")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def recent_questions(limit: int = 5) -> list[Question]:
+    return list(Question.objects.public().only("id", "title", "slug", "answered_at").order_by("-answered_at")[:limit])
+
+
+def related_questions(question: Question, limit: int = 5) -> list[Question]:
+    tag_ids = [t.pk for t in question.tags.all()]
+    return list(
+        Question.objects.public()
+        .exclude(pk=question.pk)
+        .filter(Q(category_id=question.category_id) | Q(tags__in=tag_ids))
+        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+        .only("id", "title", "slug", "answered_at")
+        .order_by("-shared", "-answered_at")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class ArchiveMonth:
+    month: date
+    count: int
+
+
+def archive_months(year: int | None = None) -> list[ArchiveMonth]:
+    rows = Question.objects.public()
+    if year is not None:
+        rows = rows.filter(answered_at__year=year)
+    grouped = (
+        rows.annotate(month=TruncMonth("answered_at")).values("month").annotate(count=Count("id")).order_by("-month")
+    )
+    return [ArchiveMonth(month=row["month"].date(), count=row["count"]) for row in grouped]
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
+    start = datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.get_current_timezone())
+    return start, end
+
+
+def typical_answer_time(days: int = 180) -> timedelta | None:
+    """Median time from submission to published answer over recent answered questions."""
+    since = timezone.now() - timedelta(days=days)
+    result: dict[str, Any] = (
+        Question.objects.public()
+        .filter(answered_at__gte=since)
+        .aggregate(median=Median(ExpressionWrapper(F("answered_at") - F("created_at"), output_field=DurationField())))
+    )
+    return result["median"]
+
+
+def similar_questions(text: str, limit: int = 5) -> list[Question]:
+    """Answered questions sharing words with the text (the ask form's suggestions)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text.lower()).split() if len(w) > 2][:12]
+    if not words:
+        return []
+    query = SearchQuery(" OR ".join(words), search_type="websearch", config="english")
+    return list(
+        Question.objects.public()
+        .annotate(document=SearchVector("title", config="english"))
+        .filter(document=query)
+        .only("id", "title", "slug")
+        .order_by("-answered_at")[:limit]
+    )
+
+
+def questions_of_author(user_id: int) -> QuerySet[Question]:
+    return (
+        Question.objects.filter(author_id=user_id).select_related("category").defer("body_html").order_by("-created_at")
+    )
+
+
+def answers_of_expert(expert_id: int) -> QuerySet[Answer]:
+    return Answer.objects.filter(expert_id=expert_id, status=Answer.Status.PUBLISHED).order_by("-published_at")

@@ -1,10 +1,62 @@
-from django.urls import path
+from collections.abc import Callable
+
+from django.http import HttpResponseBase
+from django.urls import path, register_converter
 
 from forum import views
 
+
+class FourDigitYear:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{int(value):04d}"
+
+
+class TwoDigitMonth:
+    regex = "0[1-9]|1[0-2]"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int | str) -> str:
+        return f"{int(value):02d}"
+
+
+register_converter(FourDigitYear, "yyyy")
+register_converter(TwoDigitMonth, "mm")
+
 app_name = "forum"
+
+
+def static_page(template: str) -> Callable[..., HttpResponseBase]:
+    return views.StaticPageView.as_view(template_name=f"forum/pages/{template}.html")
+
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("ask/", views.AskView.as_view(), name="ask"),
+    path("ask/preview/", views.ask_preview, name="ask_preview"),
+    path("ask/similar/", views.ask_similar, name="ask_similar"),
+    path("ask/submitted/<int:pk>/", views.ask_done, name="ask_done"),
+    path("my/questions/", views.MyQuestionsView.as_view(), name="my_questions"),
+    path("my/questions/<int:pk>/edit/", views.QuestionEditView.as_view(), name="question_edit"),
+    path("my/questions/<int:pk>/withdraw/", views.question_withdraw, name="question_withdraw"),
+    path("questions/<int:pk>/", views.QuestionDetailView.as_view(), name="question_noslug"),
+    path("questions/<int:pk>/<str:slug>/", views.QuestionDetailView.as_view(), name="question"),
+    path("categories/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("archive/<yyyy:year>/", views.ArchiveYearView.as_view(), name="archive_year"),
+    path("archive/<yyyy:year>/<mm:month>/", views.ArchiveMonthView.as_view(), name="archive_month"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("about/", static_page("about"), name="about"),
+    path("disclaimer/", static_page("disclaimer"), name="disclaimer"),
+    path("privacy/", static_page("privacy"), name="privacy"),
+    path("terms/", static_page("terms"), name="terms"),
+    path("accessibility/", static_page("accessibility"), name="accessibility"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

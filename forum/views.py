@@ -1,20 +1,314 @@
+from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from forum import selectors
+from forum import permissions, screening, selectors
+from forum.forms import AskForm, QuestionForm
+from forum.markdown import render_markdown
+from forum.models import Category, Question, Tag
+from forum.pagination import paginate
+from forum.services import questions as question_services
 
 
-class HomeView(TemplateView):
+class SidebarMixin:
+    """Context every public list page shows beside its content."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context["sidebar_months"] = selectors.archive_months()[:12]
+        context["sidebar_categories"] = selectors.categories_with_counts()
+        context["sidebar_recent"] = selectors.recent_questions()
+        context["sidebar_comments"] = []
+        return context
+
+
+class HomeView(SidebarMixin, TemplateView):
     template_name = "forum/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["categories"] = selectors.categories_for_navigation()
+        ids = list(selectors.question_ids_public().values_list("pk", flat=True)[:10])
+        context["latest"] = selectors.questions_by_ids(ids)
         return context
+
+
+class QuestionListView(SidebarMixin, TemplateView):
+    """A paginated list of public Q&As; subclasses narrow it."""
+
+    template_name = "forum/question_list.html"
+
+    def get_ids(self) -> Any:
+        return selectors.question_ids_public()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = paginate(
+            self.request, self.get_ids(), selectors.questions_by_ids, settings.FORUM_PAGE_SIZE
+        )
+        return context
+
+
+class CategoryView(QuestionListView):
+    def get_ids(self) -> Any:
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return selectors.question_ids_public().filter(category=self.category)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(heading=self.category.name, intro=self.category.description, kind=_("Topic"))
+        return context
+
+
+class TagView(QuestionListView):
+    def get_ids(self) -> Any:
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return selectors.question_ids_public().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(heading=self.tag.name, kind=_("Tag"))
+        return context
+
+
+class ArchiveYearView(SidebarMixin, TemplateView):
+    template_name = "forum/archive_year.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = int(self.kwargs["year"])
+        months = selectors.archive_months(year)
+        if not months:
+            raise Http404("No answers that year")
+        context.update(year=year, months=months, total=sum(m.count for m in months))
+        return context
+
+
+class ArchiveMonthView(QuestionListView):
+    def get_ids(self) -> Any:
+        year, month = int(self.kwargs["year"]), int(self.kwargs["month"])
+        if not 1 <= month <= 12 or year < 1900:
+            raise Http404("No such month")
+        self.month = date(year, month, 1)
+        start, end = selectors.month_bounds(year, month)
+        return selectors.question_ids_public().filter(answered_at__gte=start, answered_at__lt=end)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if not context["page_obj"].paginator.count:
+            raise Http404("No answers that month")
+        context.update(archive_month=self.month, kind=_("Archive"))
+        return context
+
+
+class QuestionDetailView(SidebarMixin, TemplateView):
+    template_name = "forum/question_detail.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        question = selectors.question_for_page(int(kwargs["pk"]))
+        if question is None or not permissions.can_view_question(request.user, question):
+            raise Http404("No such question")
+        if kwargs.get("slug") != question.slug:
+            return HttpResponseRedirect(question.get_absolute_url(), status=301)
+        self.question = question
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        question = self.question
+        answer = getattr(question, "answer", None) if question.is_public else None
+        context.update(
+            question=question,
+            answer=answer,
+            expert=answer.expert if answer else None,
+            related=selectors.related_questions(question) if question.is_public else [],
+            is_author=question.author_id == self.request.user.pk,
+        )
+        return context
+
+
+class SearchView(SidebarMixin, TemplateView):
+    template_name = "forum/search.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        q = self.request.GET.get("q", "").strip()[:200]
+        context["q"] = q
+        context["results"] = selectors.similar_questions(q, limit=50) if q else []
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class AskView(LoginRequiredMixin, View):
+    template_name = "forum/ask.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and not permissions.can_ask(request.user):
+            messages.warning(request, _("Please confirm your email address before asking a question."))
+            return redirect("account_email")
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, form: AskForm, **extra: Any) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "emergency_contacts": settings.FORUM_EMERGENCY_CONTACTS, **extra},
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render_form(AskForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = AskForm(request.POST)
+        text = f"{request.POST.get('title', '')}\n{request.POST.get('body', '')}"
+        identifiers = screening.personal_identifiers(text)
+        urgent = screening.urgent_terms(text)
+        extra = {
+            "identifiers": identifiers,
+            "urgent": urgent,
+            "preview_html": render_markdown(request.POST.get("body", "")),
+            "similar": selectors.similar_questions(request.POST.get("title", "")),
+        }
+        if "preview" in request.POST or not form.is_valid():
+            return self.render_form(form, **extra)
+        if (identifiers or urgent) and not form.cleaned_data["acknowledged"]:
+            data = request.POST.copy()
+            data["acknowledged"] = "True"
+            return self.render_form(AskForm(data), needs_acknowledgement=True, **extra)
+        question = question_services.question_submit(
+            author=request.user,  # type: ignore[arg-type]
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            category=form.cleaned_data["category"],
+            tags=form.cleaned_data["tags"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+            consent=form.cleaned_data["consent"],
+        )
+        return redirect("forum:ask_done", pk=question.pk)
+
+
+@login_required
+@never_cache
+def ask_done(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question, pk=pk, author=request.user)
+    return render(
+        request,
+        "forum/ask_done.html",
+        {"question": question, "typical": humanize_duration(selectors.typical_answer_time())},
+    )
+
+
+@require_POST
+@login_required
+def ask_preview(request: HttpRequest) -> JsonResponse:
+    """Live preview for the ask form: sanitized HTML and the non-blocking warnings."""
+    title = request.POST.get("title", "")[:200]
+    body = request.POST.get("body", "")[:6000]
+    text = f"{title}\n{body}"
+    return JsonResponse(
+        {
+            "html": render_markdown(body),
+            "identifiers": [f.label for f in screening.personal_identifiers(text)],
+            "urgent": bool(screening.urgent_terms(text)),
+        }
+    )
+
+
+@require_GET
+def ask_similar(request: HttpRequest) -> HttpResponse:
+    similar = selectors.similar_questions(request.GET.get("q", "")[:200])
+    return HttpResponse(render_to_string("forum/includes/similar.html", {"similar": similar}, request=request))
+
+
+@method_decorator(never_cache, name="dispatch")
+class MyQuestionsView(LoginRequiredMixin, TemplateView):
+    template_name = "forum/my_questions.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["questions"] = selectors.questions_of_author(int(self.request.user.pk or 0))
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class QuestionEditView(LoginRequiredMixin, View):
+    """The asker edits a question while it awaits review."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.question = get_object_or_404(Question, pk=kwargs["pk"], author=request.user)
+            if not permissions.can_edit_own_question(request.user, self.question):
+                messages.info(request, _("Only questions awaiting review can be edited."))
+                return redirect("forum:my_questions")
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, form: QuestionForm) -> HttpResponse:
+        return render(self.request, "forum/question_edit.html", {"form": form, "question": self.question})
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.render_form(QuestionForm(instance=self.question))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = QuestionForm(request.POST, instance=Question.objects.get(pk=pk))
+        if not form.is_valid():
+            return self.render_form(form)
+        question_services.question_edit(
+            question=self.question,
+            editor=request.user,  # type: ignore[arg-type]
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            category=form.cleaned_data["category"],
+            tags=form.cleaned_data["tags"],
+            is_anonymous=form.cleaned_data["is_anonymous"],
+        )
+        messages.success(request, _("Your question was updated."))
+        return redirect("forum:my_questions")
+
+
+@require_POST
+@login_required
+def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question, pk=pk, author=request.user)
+    try:
+        question_services.question_withdraw(question=question, actor=request.user)  # type: ignore[arg-type]
+    except question_services.TransitionError:
+        messages.error(request, _("This question is already being worked on and can no longer be withdrawn."))
+    else:
+        messages.success(request, _("Your question was withdrawn. It will not be published."))
+    return redirect("forum:my_questions")
+
+
+class StaticPageView(TemplateView):
+    pass
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /ask/",
+        "Disallow: /my/",
+        "Disallow: /account/",
+        "Disallow: /experts/dashboard/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 @never_cache
@@ -22,3 +316,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def humanize_duration(value: timedelta | None) -> str:
+    if value is None:
+        return ""
+    days = value.total_seconds() / 86400
+    if days < 1:
+        return _("less than a day")
+    return _("about %(days)d days") % {"days": round(days)}

@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from tests.factories import ExpertProfileFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +20,13 @@ def user(db):
 @pytest.fixture
 def unverified_user(db):
     return UserFactory(verified=False)
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(is_staff=True, display_name="Mod")
+
+
+@pytest.fixture
+def expert(db):
+    return ExpertProfileFactory()

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sites",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "crispy_forms",
@@ -264,6 +265,28 @@ FORUM_DISCLAIMER = env(
         "your own doctor or MS nurse. In an emergency call your local emergency number."
     ),
 )
+
+# Phrases that make the ask form show the emergency notice (comma separated).
+FORUM_URGENT_TERMS = env.list(
+    "FORUM_URGENT_TERMS",
+    default=[
+        "suicide", "suicidal", "kill myself", "end my life", "overdose", "chest pain",
+        "can't breathe", "cannot breathe", "difficulty breathing", "short of breath",
+        "sudden weakness", "face drooping", "slurred speech", "sudden loss of vision",
+        "sudden blindness", "seizure", "unconscious", "can't swallow", "cannot swallow",
+        "high fever", "worst headache",
+    ],
+)  # fmt: skip
+# Contacts shown in the emergency notice: "label|number" items, comma separated.
+FORUM_EMERGENCY_CONTACTS = [
+    tuple(item.split("|", 1))
+    for item in env.list(
+        "FORUM_EMERGENCY_CONTACTS",
+        default=["Emergency services (UK)|999", "Emergency services (EU)|112", "Emergency services (US)|911"],
+    )
+]
+# Answer-time targets and comment rules.
+FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
 
 # --- Logging -------------------------------------------------------------------------------
 

@@ -15,16 +15,9 @@ def test_home_shows_purpose_disclaimer_categories_and_the_call_to_ask(client):
     assert settings.FORUM_DISCLAIMER in html
     assert "Relapses" in html and "Telling a relapse from a bad day." in html
     assert 'href="/ask/"' in html
+    assert "No questions have been answered yet" in html
     assert 'role="search"' in html
     assert 'href="#main"' in html  # skip link
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("count", [1, 40])
-def test_home_query_count_does_not_grow_with_categories(client, django_assert_max_num_queries, count):
-    CategoryFactory.create_batch(count)
-    with django_assert_max_num_queries(2):
-        client.get(reverse("forum:home"))
 
 
 @pytest.mark.django_db

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ExpertProfileQuerySet(models.QuerySet["ExpertProfile"]):
+    def verified(self) -> "ExpertProfileQuerySet":
+        return self.filter(status=ExpertProfile.Status.VERIFIED)
+
+
+class ExpertProfile(models.Model):
+    """A clinician's public credentials and private licence data."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+        EXPIRED = "expired", _("Licence expired")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile")
+    public_name = models.CharField(_("public name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=110, unique=True)
+    postnominals = models.CharField(_("postnominals"), max_length=60, blank=True, help_text=_("For example MD, PhD"))
+    position = models.CharField(_("position"), max_length=120)
+    institution = models.CharField(_("institution"), max_length=160)
+    specialties = models.ManyToManyField("forum.Category", related_name="experts", blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    disclosure = models.TextField(_("conflict-of-interest disclosure"), blank=True)
+    # Private: never shown on public pages.
+    licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
+    licence_body = models.CharField(_("licensing body or jurisdiction"), max_length=120, blank=True)
+    licence_expires_on = models.DateField(_("licence expiry"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.APPLIED)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ExpertProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expert profile")
+        verbose_name_plural = _("expert profiles")
+        ordering = ["public_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["applied", "verified", "rejected", "suspended", "expired"]),
+                name="experts_profile_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("experts:profile", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.public_name}, {self.postnominals}" if self.postnominals else self.public_name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED

@@ -1,0 +1,71 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import Category, Question, Tag
+
+
+class QuestionForm(forms.ModelForm):
+    title = forms.CharField(
+        label=_("Your question in one sentence"),
+        min_length=15,
+        max_length=160,
+        help_text=_("For example: Can heat make my MS symptoms worse for a few hours?"),
+    )
+    body = forms.CharField(
+        label=_("Details"),
+        min_length=30,
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What happened, what you already know, what you would like to understand. "
+            "Markdown works: **bold**, *italic*, lists. Leave out names, dates of birth and contact details."
+        ),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Category.objects.order_by("position", "name"), empty_label=_("Choose a topic")
+    )
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags (optional)"),
+        queryset=Tag.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_anonymous = forms.BooleanField(
+        label=_("Show my name as “Anonymous”"),
+        required=False,
+        initial=True,
+        help_text=_("Untick to show your display name instead. Your email address is never shown."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["title", "body", "category", "tags", "is_anonymous"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_tags(self) -> list[Tag]:
+        tags = list(self.cleaned_data["tags"])
+        if len(tags) > 5:
+            raise forms.ValidationError(_("Choose at most five tags."))
+        return tags
+
+
+class AskForm(QuestionForm):
+    consent = forms.BooleanField(
+        label=_("I agree that my question and the answer may be published on this site for everyone to read."),
+        help_text=_(
+            "Health information is sensitive. Your question is only published once it is answered, "
+            "and you can ask us to remove it at any time."
+        ),
+        error_messages={"required": _("Please agree to publication, or we cannot answer in public.")},
+    )
+    acknowledged = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))

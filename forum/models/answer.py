@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Answer(models.Model):
+    """The expert's answer to a question; publishing it makes the Q&A public."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    question = models.OneToOneField("forum.Question", on_delete=models.CASCADE, related_name="answer")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.PROTECT, related_name="answers")
+    body = models.TextField(_("answer"))
+    body_html = models.TextField(editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["expert", "-published_at"], name="answer_expert_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="answer_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to #{self.question_id}"
+
+
+class AnswerRevision(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} @ {self.created_at:%Y-%m-%d %H:%M}"

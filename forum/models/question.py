@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def public(self) -> "QuestionQuerySet":
+        return self.filter(status=Question.Status.ANSWERED)
+
+
+class Question(models.Model):
+    """A patient's question. Public only once an answer is published."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved, waiting for an expert")
+        ANSWERED = "answered", _("Answered")
+        REJECTED = "rejected", _("Not published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
+    body = models.TextField(_("details"))
+    body_html = models.TextField(editable=False)
+    category = models.ForeignKey("forum.Category", on_delete=models.PROTECT, related_name="questions")
+    tags = models.ManyToManyField("forum.Tag", related_name="questions", blank=True)
+    is_anonymous = models.BooleanField(_("show my name as Anonymous"), default=True)
+    consented_at = models.DateTimeField(_("consent to publish given at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    rejection_reason = models.TextField(_("reason for not publishing"), blank=True)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Copied from the answer when it is published: archives and lists sort and
+    # group by it without a join.
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["-answered_at", "-id"], name="question_public_recent", condition=models.Q(status="answered")
+            ),
+            models.Index(
+                fields=["category", "-answered_at", "-id"],
+                name="question_public_category",
+                condition=models.Q(status="answered"),
+            ),
+            models.Index(fields=["status", "created_at"], name="question_status_created"),
+            models.Index(fields=["author", "-created_at"], name="question_author_created"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "approved", "answered", "rejected", "withdrawn"]),
+                name="question_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="answered") | models.Q(answered_at__isnull=False),
+                name="question_answered_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="question_rejected_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:question", kwargs={"pk": self.pk, "slug": self.slug or "q"})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.ANSWERED
+
+    @property
+    def asker_name(self) -> str:
+        """The only name public pages may show for the asker."""
+        if self.author_id is None:
+            return str(_("Deleted user"))
+        if self.is_anonymous or not self.author or not self.author.display_name:
+            return str(_("Anonymous"))
+        return self.author.display_name
+
+
+class QuestionRevision(models.Model):
+    """One edit of a question's text: by the asker while pending, or a moderator's redaction."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.CharField(_("reason"), max_length=300)
+    title_before = models.CharField(max_length=160)
+    body_before = models.TextField()
+    title_after = models.CharField(max_length=160)
+    body_after = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("question revision")
+        verbose_name_plural = _("question revisions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,26 @@
+from typing import Any
+
+from django.db import models
+
+from accounts.models import User
+from forum.models import AuditLog
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+) -> AuditLog:
+    return AuditLog.objects.create(
+        actor=actor,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=target.pk,
+        before=before or {},
+        after=after or {},
+        reason=reason,
+    )

@@ -1,0 +1,166 @@
+"""Writes for questions. Every state change happens here, with its audit row."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from forum import permissions
+from forum.markdown import render_markdown
+from forum.models import Category, Question, QuestionRevision, Tag
+from forum.services.audit import audit_record
+
+
+class TransitionError(Exception):
+    """The question is not in a state that allows this change."""
+
+
+def _slug_for(title: str) -> str:
+    return slugify(title)[:80].strip("-") or "question"
+
+
+def _locked(question: Question) -> Question:
+    return Question.objects.select_for_update().get(pk=question.pk)
+
+
+@transaction.atomic
+def question_submit(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    category: Category,
+    tags: Iterable[Tag] = (),
+    is_anonymous: bool = True,
+    consent: bool,
+) -> Question:
+    permissions.check(permissions.can_ask(author))
+    if not consent:
+        raise ValueError("Consent to publish is required.")
+    question = Question.objects.create(
+        author=author,
+        title=title.strip(),
+        slug=_slug_for(title),
+        body=body,
+        body_html=render_markdown(body),
+        category=category,
+        is_anonymous=is_anonymous,
+        consented_at=timezone.now(),
+        status=Question.Status.PENDING,
+    )
+    question.tags.set(list(tags))
+    audit_record(actor=author, action="question.submit", target=question, after={"status": question.status})
+    return question
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    question: Question,
+    editor: User,
+    title: str,
+    body: str,
+    category: Category | None = None,
+    tags: Iterable[Tag] | None = None,
+    is_anonymous: bool | None = None,
+    reason: str = "",
+) -> Question:
+    """The asker edits while pending; a moderator redacts before publication (a reason is required)."""
+    question = _locked(question)
+    own_edit = permissions.can_edit_own_question(editor, question)
+    if not own_edit:
+        permissions.check(permissions.can_moderate_questions(editor))
+        if not reason.strip():
+            raise ValueError("A redaction needs a reason.")
+        if question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
+            raise TransitionError("Only questions that are not yet published can be redacted.")
+    reason = reason.strip() or _("Edited by the asker")
+    before = {"title": question.title, "body": question.body}
+    QuestionRevision.objects.create(
+        question=question,
+        editor=editor,
+        reason=reason,
+        title_before=question.title,
+        body_before=question.body,
+        title_after=title.strip(),
+        body_after=body,
+    )
+    question.title = title.strip()
+    question.slug = _slug_for(title)
+    question.body = body
+    question.body_html = render_markdown(body)
+    if category is not None:
+        question.category = category
+    if is_anonymous is not None and own_edit:
+        question.is_anonymous = is_anonymous
+    question.save()
+    if tags is not None:
+        question.tags.set(list(tags))
+    audit_record(
+        actor=editor,
+        action="question.edit" if own_edit else "question.redact",
+        target=question,
+        before=before,
+        after={"title": question.title, "body": question.body},
+        reason=reason,
+    )
+    return question
+
+
+@transaction.atomic
+def question_withdraw(*, question: Question, actor: User) -> Question:
+    question = _locked(question)
+    if question.status == Question.Status.WITHDRAWN:
+        return question
+    permissions.check(question.author_id == actor.pk)
+    if question.status != Question.Status.PENDING:
+        raise TransitionError("Only a question awaiting review can be withdrawn.")
+    question.status = Question.Status.WITHDRAWN
+    question.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor, action="question.withdraw", target=question, before={"status": "pending"},
+        after={"status": question.status},
+    )  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def question_approve(*, question: Question, moderator: User) -> Question:
+    permissions.check(permissions.can_moderate_questions(moderator))
+    question = _locked(question)
+    if question.status == Question.Status.APPROVED:
+        return question
+    if question.status != Question.Status.PENDING:
+        raise TransitionError(f"A {question.status} question cannot be approved.")
+    question.status = Question.Status.APPROVED
+    question.approved_at = timezone.now()
+    question.save(update_fields=["status", "approved_at", "updated_at"])
+    audit_record(
+        actor=moderator, action="question.approve", target=question, before={"status": "pending"},
+        after={"status": question.status},
+    )  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def question_reject(*, question: Question, moderator: User, reason: str) -> Question:
+    permissions.check(permissions.can_moderate_questions(moderator))
+    if not reason.strip():
+        raise ValueError("A rejection needs a reason the asker will see.")
+    question = _locked(question)
+    if question.status == Question.Status.REJECTED:
+        return question
+    if question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
+        raise TransitionError(f"A {question.status} question cannot be rejected.")
+    before = {"status": question.status}
+    question.status = Question.Status.REJECTED
+    question.rejection_reason = reason.strip()
+    question.save(update_fields=["status", "rejection_reason", "updated_at"])
+    audit_record(
+        actor=moderator, action="question.reject", target=question, before=before,
+        after={"status": question.status}, reason=question.rejection_reason,
+    )  # fmt: skip
+    return question
