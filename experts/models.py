@@ -63,5 +63,11 @@ class ExpertProfile(models.Model):
         return f"{self.public_name}, {self.postnominals}" if self.postnominals else self.public_name
 
     @property
+    def initials(self) -> str:
+        titles = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "mx"}
+        words = [w for w in self.public_name.split() if w.lower() not in titles]
+        return "".join(w[0] for w in words[:1] + words[-1:] if w).upper() if words else "?"
+
+    @property
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED

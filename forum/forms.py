@@ -1,4 +1,6 @@
+from crispy_forms.bootstrap import InlineCheckboxes
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +49,18 @@ class QuestionForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("title"),
+            # Similar answered questions appear right under the title as it is typed.
+            HTML('<div id="similar-slot" aria-live="polite">{% include "forum/includes/similar.html" %}</div>'),
+            Field("body"),
+            Field("category"),
+            InlineCheckboxes("tags"),
+            Field("is_anonymous"),
+            *[Field(name) for name in self.extra_fields],
+        )
+
+    extra_fields: tuple[str, ...] = ()
 
     def clean_tags(self) -> list[Tag]:
         tags = list(self.cleaned_data["tags"])
@@ -65,6 +79,8 @@ class AskForm(QuestionForm):
         error_messages={"required": _("Please agree to publication, or we cannot answer in public.")},
     )
     acknowledged = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    extra_fields = ("consent", "acknowledged")
 
 
 class RejectForm(forms.Form):

@@ -30,7 +30,8 @@ class SidebarMixin:
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context["sidebar_months"] = selectors.archive_months()[:12]
+        context["archive_all_months"] = selectors.archive_months()
+        context["sidebar_months"] = context["archive_all_months"][:12]
         context["sidebar_categories"] = selectors.categories_with_counts()
         context["sidebar_recent"] = selectors.recent_questions()
         context["sidebar_comments"] = []
@@ -111,6 +112,11 @@ class ArchiveMonthView(QuestionListView):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].paginator.count:
             raise Http404("No answers that month")
+        months = [m.month for m in context["archive_all_months"]]  # newest first
+        position = months.index(self.month) if self.month in months else None
+        if position is not None:
+            context["newer_month"] = months[position - 1] if position > 0 else None
+            context["older_month"] = months[position + 1] if position + 1 < len(months) else None
         context.update(archive_month=self.month, kind=_("Archive"))
         return context
 

@@ -1,16 +1,25 @@
+import io
+
 import pytest
 from django.core.management import call_command
+from django.db.models.functions import TruncMonth
 
 from accounts.models import User
-from forum import demo
-from forum.models import Category, Tag
+from experts.models import ExpertProfile
+from forum import demo, demo_content
+from forum.models import Category, Question, Tag
+
+
+def _load():
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.django_db
 def test_load_demo_is_idempotent_and_creates_the_documented_accounts(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert User.objects.count() == len(demo.DEMO_ACCOUNTS)
+    _load()
+    counts = (User.objects.count(), Question.objects.count(), ExpertProfile.objects.count())
+    _load()
+    assert (User.objects.count(), Question.objects.count(), ExpertProfile.objects.count()) == counts
     assert Category.objects.count() == len(demo.CATEGORIES)
     assert Tag.objects.count() == len(demo.TAGS)
     for email in ("patient@example.com", "expert@example.com", "moderator@example.com", "admin@example.com"):
@@ -19,11 +28,25 @@ def test_load_demo_is_idempotent_and_creates_the_documented_accounts(client):
     assert User.objects.get(email="admin@example.com").is_superuser
     assert User.objects.get(email="moderator@example.com").is_staff
     assert not User.objects.get(email="patient@example.com").is_staff
+    assert User.objects.get(email="expert@example.com").expert_profile.is_verified
+
+
+@pytest.mark.django_db
+def test_demo_has_sixty_answers_over_twelve_months_and_every_other_state():
+    _load()
+    public = Question.objects.public()
+    assert public.count() >= 60
+    months = public.annotate(m=TruncMonth("answered_at")).values("m").distinct().count()
+    assert months >= 12
+    for status in ("pending", "approved", "rejected", "withdrawn"):
+        assert Question.objects.filter(status=status).exists(), status
+    assert all(q.answer.body_html for q in public.select_related("answer"))
+    assert len(demo_content.EXPERTS) == ExpertProfile.objects.verified().count()
 
 
 @pytest.mark.django_db
 def test_demo_patient_can_sign_in_through_allauth(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    _load()
     response = client.post("/accounts/login/", {"login": "patient@example.com", "password": "demo-pass-2026"})
     assert response.status_code == 302
     assert "_auth_user_id" in client.session

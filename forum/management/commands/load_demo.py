@@ -1,3 +1,4 @@
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -6,14 +7,22 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
 from accounts.models import User
-from forum import demo
-from forum.models import Category, Tag
+from experts.models import ExpertProfile
+from forum import demo, demo_content
+from forum.models import Category, Question, Tag
+from forum.services import answers as answer_services
+from forum.services import questions as question_services
+
+# Answers are spread back from "now" so the archive spans more than a year.
+DAYS_BETWEEN_ANSWERS = 6
 
 
 class Command(BaseCommand):
-    help = "Load the demo accounts, categories and tags. Safe to run again: it updates what exists."
+    help = "Load the demo community: accounts, experts, categories, tags and Q&As. Safe to run again."
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
@@ -22,24 +31,111 @@ class Command(BaseCommand):
             defaults={"domain": urlsplit(settings.SITE_URL).netloc or "localhost", "name": settings.SITE_NAME},
         )
         for email, display_name, is_staff, is_superuser in demo.DEMO_ACCOUNTS:
-            user = User.objects.filter(email__iexact=email).first() or User(email=email)
-            user.display_name = display_name
-            user.is_staff = is_staff
-            user.is_superuser = is_superuser
-            user.set_password(demo.DEMO_PASSWORD)
-            user.save()
-            EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            self.account(email, display_name, is_staff=is_staff, is_superuser=is_superuser)
+        patients = [self.account(p["email"], p["display_name"]) for p in demo_content.PATIENTS]
 
+        categories = {}
         for position, (name, slug, description) in enumerate(demo.CATEGORIES):
-            Category.objects.update_or_create(
+            categories[slug], _ = Category.objects.update_or_create(
                 slug=slug, defaults={"name": name, "description": description, "position": position}
             )
+        tags = {}
         for name, slug in demo.TAGS:
-            Tag.objects.update_or_create(slug=slug, defaults={"name": name})
+            tags[slug], _ = Tag.objects.update_or_create(slug=slug, defaults={"name": name})
+
+        experts = [self.expert(data, categories) for data in demo_content.EXPERTS]
+        moderator = User.objects.get(email="moderator@example.com")
+
+        created = 0
+        now = timezone.now()
+        for index, data in enumerate(demo_content.QUESTIONS):
+            if Question.objects.filter(title=data["title"]).exists():
+                continue
+            answered_at = now - timedelta(days=1 + index * DAYS_BETWEEN_ANSWERS, hours=index % 9)
+            asked_at = answered_at - timedelta(days=1 + index % 6, hours=3 + index % 7)
+            author = patients[index % len(patients)]
+            question = question_services.question_submit(
+                author=author,
+                title=data["title"],
+                body=data["body"],
+                category=categories[data["category"]],
+                tags=[tags[slug] for slug in data["tags"]],
+                is_anonymous=data["anonymous"],
+                consent=True,
+            )
+            question_services.question_approve(question=question, moderator=moderator)
+            answer_services.answer_publish(
+                question=question,
+                expert_user=experts[data["expert"]].user,
+                body=data["answer"],
+                published_at=answered_at,
+            )
+            Question.objects.filter(pk=question.pk).update(
+                created_at=asked_at, approved_at=asked_at + timedelta(hours=5)
+            )
+            created += 1
+
+        for index, data in enumerate(demo_content.OTHER_STATE_QUESTIONS):
+            if Question.objects.filter(title=data["title"]).exists():
+                continue
+            question = question_services.question_submit(
+                author=patients[index % len(patients)],
+                title=data["title"],
+                body=data["body"],
+                category=categories[data["category"]],
+                tags=[tags[slug] for slug in data["tags"]],
+                consent=True,
+            )
+            status = data["status"]
+            if status == Question.Status.APPROVED:
+                question_services.question_approve(question=question, moderator=moderator)
+            elif status == Question.Status.REJECTED:
+                question_services.question_reject(
+                    question=question, moderator=moderator, reason=data["rejection_reason"]
+                )
+            elif status == Question.Status.WITHDRAWN:
+                question_services.question_withdraw(question=question, actor=question.author)  # type: ignore[arg-type]
+            Question.objects.filter(pk=question.pk).update(created_at=now - timedelta(days=index + 1, hours=index))
+            created += 1
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {len(demo.DEMO_ACCOUNTS)} accounts, "
-                f"{Category.objects.count()} categories, {Tag.objects.count()} tags."
+                f"Demo data ready: {User.objects.count()} accounts, {len(experts)} experts, "
+                f"{Category.objects.count()} categories, {Tag.objects.count()} tags, "
+                f"{Question.objects.public().count()} answered Q&As ({created} new)."
             )
         )
+
+    def account(self, email: str, display_name: str, *, is_staff: bool = False, is_superuser: bool = False) -> User:
+        user = User.objects.filter(email__iexact=email).first() or User(email=email)
+        user.display_name = display_name
+        user.is_staff = is_staff
+        user.is_superuser = is_superuser
+        user.set_password(demo.DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        return user
+
+    def expert(self, data: dict[str, Any], categories: dict[str, Category]) -> ExpertProfile:
+        user = User.objects.filter(email__iexact=data["email"]).first() or self.account(
+            data["email"], data["public_name"]
+        )
+        profile, _ = ExpertProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "public_name": data["public_name"],
+                "slug": slugify(data["public_name"]),
+                "postnominals": data["postnominals"],
+                "position": data["position"],
+                "institution": data["institution"],
+                "bio": data["bio"],
+                "disclosure": data["disclosure"],
+                "licence_number": f"DEMO-{user.pk:05d}",
+                "licence_body": "Demo Medical Council",
+                "licence_expires_on": (timezone.now() + timedelta(days=400)).date(),
+                "status": ExpertProfile.Status.VERIFIED,
+                "verified_at": timezone.now(),
+            },
+        )
+        profile.specialties.set([categories[slug] for slug in data["specialties"]])
+        return profile
