@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +28,7 @@ class ExpertProfile(models.Model):
     institution = models.CharField(_("institution"), max_length=160)
     specialties = models.ManyToManyField("forum.Category", related_name="experts", blank=True)
     bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="experts/", blank=True)
     disclosure = models.TextField(_("conflict-of-interest disclosure"), blank=True)
     # Private: never shown on public pages.
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
@@ -37,6 +39,7 @@ class ExpertProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    review_notes = models.TextField(_("moderator notes"), blank=True, help_text=_("Private to moderators."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = ExpertProfileQuerySet.as_manager()
@@ -69,5 +72,35 @@ class ExpertProfile(models.Model):
         return "".join(w[0] for w in words[:1] + words[-1:] if w).upper() if words else "?"
 
     @property
+    def licence_expired(self) -> bool:
+        return self.licence_expires_on is not None and self.licence_expires_on < timezone.localdate()
+
+    @property
     def is_verified(self) -> bool:
-        return self.status == self.Status.VERIFIED
+        """Verified and licensed today: an expired licence stops answering at once, before the nightly job."""
+        return self.status == self.Status.VERIFIED and not self.licence_expired
+
+
+class QuestionClaim(models.Model):
+    """An expert's exclusive, time-limited hold on a question while writing the answer.
+
+    One row per question at most (the database enforces it), so two experts
+    claiming at the same moment cannot both win.
+    """
+
+    question = models.OneToOneField("forum.Question", on_delete=models.CASCADE, related_name="claim")
+    expert = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="claims")
+    claimed_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("question claim")
+        verbose_name_plural = _("question claims")
+        indexes = [models.Index(fields=["expires_at"], name="claim_expires")]
+
+    def __str__(self) -> str:
+        return f"#{self.question_id} held by {self.expert_id} until {self.expires_at:%H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > timezone.now()

@@ -1,22 +1,122 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 
-from experts.models import ExpertProfile
-from forum.models import Answer, Category
+from django.conf import settings
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from experts.models import ExpertProfile, QuestionClaim
+from forum.models import Answer, Category, Question
+from forum.selectors import Median
 
 
-def experts_public() -> QuerySet[ExpertProfile]:
-    return (
+def experts_public(specialty: str | None = None) -> QuerySet[ExpertProfile]:
+    experts = (
         ExpertProfile.objects.verified()
+        .filter(Q(licence_expires_on__isnull=True) | Q(licence_expires_on__gte=timezone.localdate()))
         .annotate(answer_count=Count("answers", filter=Q(answers__status=Answer.Status.PUBLISHED)))
         .prefetch_related(Prefetch("specialties", queryset=Category.objects.only("name", "slug")))
         .order_by("public_name")
     )
+    if specialty:
+        experts = experts.filter(specialties__slug=specialty)
+    return experts
 
 
 def expert_for_profile(slug: str) -> ExpertProfile | None:
-    return (
+    expert = (
         ExpertProfile.objects.verified()
         .prefetch_related(Prefetch("specialties", queryset=Category.objects.only("name", "slug")))
         .filter(slug=slug)
         .first()
     )
+    return expert if expert is not None and expert.is_verified else None
+
+
+def dashboard_queue(
+    expert: ExpertProfile, *, mine_only: bool = False, category: str | None = None
+) -> QuerySet[Question]:
+    """Approved, unanswered questions, oldest first, with any claim and draft."""
+    queue = (
+        Question.objects.filter(status=Question.Status.APPROVED)
+        .select_related("category", "claim__expert")
+        .prefetch_related("tags")
+        .defer("body_html")
+        .order_by("approved_at", "id")
+    )
+    if mine_only:
+        queue = queue.filter(category__in=expert.specialties.all())
+    if category:
+        queue = queue.filter(category__slug=category)
+    return queue
+
+
+def overdue_before() -> Any:
+    return timezone.now() - timedelta(days=settings.FORUM_ANSWER_TARGET_DAYS)
+
+
+def answers_due_for_review(expert: ExpertProfile) -> QuerySet[Answer]:
+    cutoff = timezone.now() - timedelta(days=settings.FORUM_REVIEW_INTERVAL_DAYS)
+    return (
+        Answer.objects.filter(expert=expert, status=Answer.Status.PUBLISHED, last_reviewed_at__lt=cutoff)
+        .select_related("question")
+        .order_by("last_reviewed_at")
+    )
+
+
+def my_drafts(expert: ExpertProfile) -> QuerySet[Answer]:
+    return Answer.objects.filter(expert=expert, status=Answer.Status.DRAFT).select_related("question")
+
+
+def my_claims(expert: ExpertProfile) -> QuerySet[QuestionClaim]:
+    return QuestionClaim.objects.filter(expert=expert, expires_at__gt=timezone.now()).select_related("question")
+
+
+@dataclass(frozen=True)
+class MonthBar:
+    month: date
+    count: int
+    height: int
+    y: int
+    x: int
+
+
+@dataclass(frozen=True)
+class ExpertFigures:
+    answered: int
+    median_time: timedelta | None
+    bars: list[MonthBar]
+    chart_max: int
+
+
+def expert_figures(expert: ExpertProfile, months: int = 12) -> ExpertFigures:
+    published = Question.objects.filter(status=Question.Status.ANSWERED, answer__expert=expert)
+    totals = published.aggregate(
+        answered=Count("id"),
+        median=Median(ExpressionWrapper(F("answered_at") - F("approved_at"), output_field=DurationField())),
+    )
+    today = timezone.localdate()
+    start_index = today.year * 12 + today.month - 1 - (months - 1)
+    first = date(start_index // 12, start_index % 12 + 1, 1)
+    per_month = {
+        row["m"].date(): row["n"]
+        for row in published.filter(answered_at__date__gte=first)
+        .annotate(m=TruncMonth("answered_at"))
+        .values("m")
+        .annotate(n=Count("id"))
+    }
+    month_starts = []
+    year, month = first.year, first.month
+    for _ in range(months):
+        month_starts.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    top = max([*per_month.values(), 1])
+    chart_height = 80
+    bars = []
+    for i, start in enumerate(month_starts):
+        count = per_month.get(start, 0)
+        height = round(count / top * chart_height)
+        bars.append(MonthBar(month=start, count=count, height=height, y=chart_height - height, x=i * 24))
+    return ExpertFigures(answered=totals["answered"], median_time=totals["median"], bars=bars, chart_max=top)

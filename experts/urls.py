@@ -6,5 +6,12 @@ app_name = "experts"
 
 urlpatterns = [
     path("", views.ExpertListView.as_view(), name="list"),
+    path("apply/", views.ApplyView.as_view(), name="apply"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/questions/<int:pk>/claim/", views.claim, name="claim"),
+    path("dashboard/questions/<int:pk>/release/", views.release, name="release"),
+    path("dashboard/questions/<int:pk>/answer/", views.AnswerEditorView.as_view(), name="answer"),
+    path("dashboard/answers/<int:pk>/revise/", views.AnswerReviseView.as_view(), name="revise"),
+    path("dashboard/answers/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
     path("<slug:slug>/", views.ExpertDetailView.as_view(), name="profile"),
 ]

@@ -1,12 +1,29 @@
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from experts import selectors
+from experts import permissions as expert_permissions
+from experts import selectors, services
+from experts.forms import AnswerForm, ExpertApplicationForm
+from forum import permissions
 from forum import selectors as forum_selectors
+from forum.markdown import render_markdown
+from forum.models import Answer, Category, Question
 from forum.pagination import paginate
+from forum.services import answers as answer_services
+from forum.services.questions import TransitionError
+from forum.views import humanize_duration
 
 
 class ExpertListView(TemplateView):
@@ -14,7 +31,10 @@ class ExpertListView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["experts"] = selectors.experts_public()
+        specialty = self.request.GET.get("specialty") or None
+        context["experts"] = selectors.experts_public(specialty)
+        context["specialties"] = Category.objects.order_by("position", "name")
+        context["specialty"] = specialty
         return context
 
 
@@ -30,3 +50,208 @@ class ExpertDetailView(TemplateView):
         context["expert"] = expert
         context["page_obj"] = paginate(self.request, ids, forum_selectors.questions_by_ids, settings.FORUM_PAGE_SIZE)
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplyView(LoginRequiredMixin, View):
+    template_name = "experts/apply.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            self.profile = expert_permissions.expert_profile_of(request.user)
+            if not permissions.has_verified_email(request.user):
+                messages.warning(request, _("Please confirm your email address before applying."))
+                return redirect("account_email")
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_page(self, form: ExpertApplicationForm | None) -> HttpResponse:
+        return render(self.request, self.template_name, {"form": form, "profile": self.profile})
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        editable = expert_permissions.can_apply(request.user)
+        return self.render_page(ExpertApplicationForm(instance=self.profile) if editable else None)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if not expert_permissions.can_apply(request.user):
+            raise PermissionDenied
+        form = ExpertApplicationForm(request.POST, request.FILES, instance=self.profile)
+        if not form.is_valid():
+            return self.render_page(form)
+        services.expert_apply(
+            user=request.user,  # type: ignore[arg-type]
+            data=form.cleaned_data,
+            specialties=list(form.cleaned_data["specialties"]),
+            photo=request.FILES.get("photo"),
+        )
+        messages.success(request, _("Thank you. A moderator will check your registration and reply by email."))
+        return redirect("experts:apply")
+
+
+class ExpertRequiredMixin(LoginRequiredMixin):
+    """The dashboard is for verified experts with a current licence; others get 403."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and not expert_permissions.can_use_dashboard(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class DashboardView(ExpertRequiredMixin, TemplateView):
+    template_name = "experts/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        expert = self.request.user.expert_profile  # type: ignore[union-attr]
+        mine = self.request.GET.get("scope", "mine") == "mine"
+        category = self.request.GET.get("category") or None
+        figures = selectors.expert_figures(expert)
+        context.update(
+            expert=expert,
+            queue=selectors.dashboard_queue(expert, mine_only=mine, category=category),
+            scope="mine" if mine else "all",
+            category=category,
+            categories=Category.objects.order_by("position", "name"),
+            overdue_before=selectors.overdue_before(),
+            target_days=settings.FORUM_ANSWER_TARGET_DAYS,
+            due_for_review=selectors.answers_due_for_review(expert),
+            drafts=selectors.my_drafts(expert),
+            figures=figures,
+            median_text=humanize_duration(figures.median_time),
+        )
+        return context
+
+
+def _expert_or_403(request: HttpRequest) -> None:
+    if not expert_permissions.can_use_dashboard(request.user):
+        raise PermissionDenied
+
+
+@require_POST
+@never_cache
+def claim(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    _expert_or_403(request)
+    question = get_object_or_404(Question, pk=pk, status=Question.Status.APPROVED)
+    try:
+        services.question_claim(question=question, expert_user=request.user)
+    except services.ClaimTaken as taken:
+        messages.error(
+            request,
+            _("%(name)s is already working on this question, until %(time)s.")
+            % {"name": taken.claim.expert.public_name, "time": taken.claim.expires_at.strftime("%H:%M")},
+        )
+        return redirect("experts:dashboard")
+    return redirect("experts:answer", pk=question.pk)
+
+
+@require_POST
+@never_cache
+def release(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    _expert_or_403(request)
+    question = get_object_or_404(Question, pk=pk)
+    services.question_release(question=question, expert_user=request.user)
+    messages.info(request, _("You released the question; other experts can take it now."))
+    return redirect("experts:dashboard")
+
+
+@method_decorator(never_cache, name="dispatch")
+class AnswerEditorView(ExpertRequiredMixin, View):
+    template_name = "experts/answer_editor.html"
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.question = get_object_or_404(
+            Question.objects.select_related("category").prefetch_related("tags"),
+            pk=kwargs["pk"],
+            status=Question.Status.APPROVED,
+        )
+
+    def render_page(self, form: AnswerForm, preview_html: str = "") -> HttpResponse:
+        claim = services.active_claim(self.question)
+        return render(
+            self.request,
+            self.template_name,
+            {"question": self.question, "form": form, "claim": claim, "preview_html": preview_html,
+             "claim_minutes": settings.FORUM_CLAIM_MINUTES},
+        )  # fmt: skip
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        draft = Answer.objects.filter(question=self.question).first()
+        form = AnswerForm(initial={"body": draft.body if draft else ""})
+        return self.render_page(form, render_markdown(draft.body) if draft else "")
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = AnswerForm(request.POST)
+        if "preview" in request.POST or not form.is_valid():
+            return self.render_page(form, render_markdown(request.POST.get("body", "")))
+        body = form.cleaned_data["body"]
+        try:
+            if "publish" in request.POST:
+                answer_services.answer_publish(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+                messages.success(request, _("Your answer is published. Thank you."))
+                return redirect(self.question.get_absolute_url())
+            answer_services.answer_save_draft(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+            messages.success(request, _("Draft saved."))
+            return redirect("experts:answer", pk=pk)
+        except services.ClaimTaken as taken:
+            messages.error(
+                request,
+                _("%(name)s is working on this question now; your text is kept below.")
+                % {"name": taken.claim.expert.public_name},
+            )
+        except TransitionError:
+            messages.error(request, _("This question can no longer be answered."))
+        return self.render_page(form, render_markdown(body))
+
+
+@method_decorator(never_cache, name="dispatch")
+class AnswerReviseView(ExpertRequiredMixin, View):
+    template_name = "experts/answer_revise.html"
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.answer = get_object_or_404(
+            Answer.objects.select_related("question", "expert").prefetch_related("revisions"), pk=kwargs["pk"]
+        )
+
+    def check(self) -> None:
+        if not expert_permissions.can_revise(self.request.user, self.answer):
+            raise PermissionDenied
+
+    def render_page(self, form: AnswerForm, preview_html: str = "") -> HttpResponse:
+        return render(
+            self.request, self.template_name, {"answer": self.answer, "form": form, "preview_html": preview_html}
+        )
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        self.check()
+        return self.render_page(AnswerForm(initial={"body": self.answer.body}, show_note=True), self.answer.body_html)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        self.check()
+        form = AnswerForm(request.POST, show_note=True)
+        if "preview" in request.POST or not form.is_valid():
+            return self.render_page(form, render_markdown(request.POST.get("body", "")))
+        answer_services.answer_revise(
+            answer=self.answer, expert_user=request.user, body=form.cleaned_data["body"],  # type: ignore[arg-type]
+            note=form.cleaned_data.get("note", ""),
+        )  # fmt: skip
+        messages.success(request, _("Your revised answer is published."))
+        return redirect(self.answer.question.get_absolute_url())
+
+
+@require_POST
+@never_cache
+def mark_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    answer = get_object_or_404(Answer, pk=pk)
+    if not expert_permissions.can_revise(request.user, answer):
+        raise PermissionDenied
+    answer_services.answer_mark_reviewed(answer=answer, expert_user=request.user)
+    messages.success(request, _("Marked as reviewed today."))
+    return redirect("experts:dashboard")

@@ -49,10 +49,6 @@ def can_moderate_questions(user: AnyUser) -> bool:
     return is_moderator(user)
 
 
-def can_publish_answer(user: AnyUser) -> bool:
-    return is_verified_expert(user)
-
-
 def check(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied

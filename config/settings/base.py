@@ -7,6 +7,7 @@ Every variable is listed with a comment in `.env.example`. `local`, `test` and
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -253,6 +254,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "forum.tasks.record_heartbeat", "schedule": 60.0},
+    "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
 }
 
 # --- Product settings -------------------------------------------------------------------
@@ -285,8 +287,15 @@ FORUM_EMERGENCY_CONTACTS = [
         default=["Emergency services (UK)|999", "Emergency services (EU)|112", "Emergency services (US)|911"],
     )
 ]
-# Answer-time targets and comment rules.
 FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
+# Expert dashboard: answer-time target (older approved questions are overdue),
+# how long a claim holds a question, and how often answers are reviewed.
+FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)
+FORUM_CLAIM_MINUTES = env.int("FORUM_CLAIM_MINUTES", default=120)
+FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
+# Expert photos: largest upload accepted, and the size they are re-encoded to.
+EXPERT_PHOTO_MAX_BYTES = env.int("EXPERT_PHOTO_MAX_BYTES", default=3 * 1024 * 1024)
+EXPERT_PHOTO_MAX_PIXELS = 600
 
 # --- Logging -------------------------------------------------------------------------------
 

@@ -1,32 +1,54 @@
-"""Writes for answers. Publishing one makes its question public."""
+"""Writes for answers: drafts, publishing (which makes the Q&A public), revisions and reviews."""
 
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from experts.models import ExpertProfile
-from forum import permissions
+from experts import permissions as expert_permissions
+from experts.models import QuestionClaim
+from experts.services import ClaimTaken, active_claim
+from forum import permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.audit import audit_record
 from forum.services.questions import TransitionError
 
 
+def _check_can_write(question: Question, expert_user: User) -> None:
+    permissions.check(expert_permissions.can_use_dashboard(expert_user))
+    if question.status != Question.Status.APPROVED:
+        raise TransitionError(f"A {question.status} question cannot be answered.")
+    claim = active_claim(question)
+    if claim is not None and claim.expert_id != expert_user.expert_profile.pk:
+        raise ClaimTaken(claim)
+
+
+@transaction.atomic
+def answer_save_draft(*, question: Question, expert_user: User, body: str) -> Answer:
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    _check_can_write(question, expert_user)
+    answer = Answer.objects.filter(question=question).first() or Answer(question=question)
+    answer.expert = expert_user.expert_profile
+    answer.body = body
+    answer.body_html = render_markdown(body)
+    answer.status = Answer.Status.DRAFT
+    answer.save()
+    return answer
+
+
 @transaction.atomic
 def answer_publish(*, question: Question, expert_user: User, body: str, published_at: datetime | None = None) -> Answer:
-    permissions.check(permissions.can_publish_answer(expert_user))
-    expert: ExpertProfile = expert_user.expert_profile
     question = Question.objects.select_for_update().get(pk=question.pk)
     existing = Answer.objects.filter(question=question).first()
     if question.status == Question.Status.ANSWERED and existing is not None:
         return existing
-    if question.status != Question.Status.APPROVED:
-        raise TransitionError(f"A {question.status} question cannot be answered.")
+    _check_can_write(question, expert_user)
     now = published_at or timezone.now()
-    answer = existing or Answer(question=question, expert=expert)
-    answer.expert = expert
+    answer = existing or Answer(question=question)
+    answer.expert = expert_user.expert_profile
     answer.body = body
     answer.body_html = render_markdown(body)
     answer.status = Answer.Status.PUBLISHED
@@ -37,8 +59,38 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     question.status = Question.Status.ANSWERED
     question.answered_at = now
     question.save(update_fields=["status", "answered_at", "updated_at"])
+    QuestionClaim.objects.filter(question=question).delete()
     audit_record(
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
     )  # fmt: skip
+    transaction.on_commit(partial(signals.question_answered.send, sender=Question, question_id=question.pk))
+    return answer
+
+
+@transaction.atomic
+def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "") -> Answer:
+    """A new version of a published answer; every version is kept and the review date moves on."""
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    permissions.check(expert_permissions.can_revise(expert_user, answer))
+    before = {"body": answer.body}
+    answer.body = body
+    answer.body_html = render_markdown(body)
+    answer.last_reviewed_at = timezone.now()
+    answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
+    AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
+    audit_record(actor=expert_user, action="answer.revise", target=answer, before=before, after={"body": body},
+                 reason=note)  # fmt: skip
+    return answer
+
+
+@transaction.atomic
+def answer_mark_reviewed(*, answer: Answer, expert_user: User) -> Answer:
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    permissions.check(expert_permissions.can_revise(expert_user, answer))
+    before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
+    answer.last_reviewed_at = timezone.now()
+    answer.save(update_fields=["last_reviewed_at", "updated_at"])
+    audit_record(actor=expert_user, action="answer.reviewed", target=answer, before=before,
+                 after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip
     return answer

@@ -1,6 +1,7 @@
 """Writes for questions. Every state change happens here, with its audit row."""
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from forum import permissions
+from forum import permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.audit import audit_record
@@ -142,6 +143,7 @@ def question_approve(*, question: Question, moderator: User) -> Question:
         actor=moderator, action="question.approve", target=question, before={"status": "pending"},
         after={"status": question.status},
     )  # fmt: skip
+    transaction.on_commit(partial(signals.question_approved.send, sender=Question, question_id=question.pk))
     return question
 
 
@@ -163,4 +165,5 @@ def question_reject(*, question: Question, moderator: User, reason: str) -> Ques
         actor=moderator, action="question.reject", target=question, before=before,
         after={"status": question.status}, reason=question.rejection_reason,
     )  # fmt: skip
+    transaction.on_commit(partial(signals.question_rejected.send, sender=Question, question_id=question.pk))
     return question

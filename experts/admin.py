@@ -1,0 +1,56 @@
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from experts import services
+from experts.models import ExpertProfile, QuestionClaim
+
+
+@admin.register(ExpertProfile)
+class ExpertProfileAdmin(admin.ModelAdmin):
+    list_display = ("public_name", "postnominals", "institution", "status", "licence_expires_on", "created_at")
+    list_filter = ("status", "specialties")
+    search_fields = ("public_name", "institution", "user__email", "licence_number")
+    readonly_fields = ("user", "status", "verified_by", "verified_at", "created_at", "review_notes")
+    filter_horizontal = ("specialties",)
+    actions = ["verify", "reject", "suspend"]
+    fieldsets = (
+        (_("Public profile"), {"fields": ("user", "public_name", "slug", "postnominals", "position", "institution",
+                                          "specialties", "bio", "disclosure", "photo")}),
+        (_("Licence (private)"), {"fields": ("licence_number", "licence_body", "licence_expires_on")}),
+        (_("Verification"), {"fields": ("status", "verified_by", "verified_at", "review_notes")}),
+    )  # fmt: skip
+
+    def _run(self, request: HttpRequest, queryset: QuerySet[ExpertProfile], action: str) -> None:
+        done = 0
+        for profile in queryset:
+            try:
+                if action == "verify":
+                    services.expert_verify(profile=profile, moderator=request.user, notes="Verified in the admin")  # type: ignore[arg-type]
+                elif action == "reject":
+                    services.expert_reject(profile=profile, moderator=request.user, notes="Rejected in the admin")  # type: ignore[arg-type]
+                else:
+                    services.expert_suspend(profile=profile, moderator=request.user, notes="Suspended in the admin")  # type: ignore[arg-type]
+                done += 1
+            except ValueError as error:
+                self.message_user(request, f"{profile}: {error}", messages.WARNING)
+        self.message_user(request, _("%(n)d profile(s) updated.") % {"n": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Verify selected applications"))
+    def verify(self, request: HttpRequest, queryset: QuerySet[ExpertProfile]) -> None:
+        self._run(request, queryset, "verify")
+
+    @admin.action(description=_("Reject selected applications"))
+    def reject(self, request: HttpRequest, queryset: QuerySet[ExpertProfile]) -> None:
+        self._run(request, queryset, "reject")
+
+    @admin.action(description=_("Suspend selected experts"))
+    def suspend(self, request: HttpRequest, queryset: QuerySet[ExpertProfile]) -> None:
+        self._run(request, queryset, "suspend")
+
+
+@admin.register(QuestionClaim)
+class QuestionClaimAdmin(admin.ModelAdmin):
+    list_display = ("question", "expert", "claimed_at", "expires_at")
+    readonly_fields = ("question", "expert", "claimed_at", "expires_at")

@@ -1,0 +1,39 @@
+"""Rules for the expert side: who may use the dashboard and act on a question."""
+
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import User
+from experts.models import ExpertProfile
+from forum.models import Answer, Question
+
+
+def expert_profile_of(user: User | AnonymousUser) -> ExpertProfile | None:
+    if not user.is_authenticated:
+        return None
+    return getattr(user, "expert_profile", None)
+
+
+def can_use_dashboard(user: User | AnonymousUser) -> bool:
+    profile = expert_profile_of(user)
+    return bool(profile is not None and user.is_active and profile.is_verified)
+
+
+def can_work_on(user: User | AnonymousUser, question: Question) -> bool:
+    return can_use_dashboard(user) and question.status == Question.Status.APPROVED
+
+
+def can_revise(user: User | AnonymousUser, answer: Answer) -> bool:
+    profile = expert_profile_of(user)
+    return bool(
+        can_use_dashboard(user)
+        and profile is not None
+        and answer.expert_id == profile.pk
+        and answer.status == Answer.Status.PUBLISHED
+    )
+
+
+def can_apply(user: User | AnonymousUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    profile = expert_profile_of(user)
+    return profile is None or profile.status in (ExpertProfile.Status.APPLIED, ExpertProfile.Status.REJECTED)

@@ -1,0 +1,10 @@
+"""Events other parts hook into (notifications). Sent only after the change commits."""
+
+from django.dispatch import Signal
+
+# sender=Question; kwargs: question_id
+question_answered = Signal()
+# sender=Question; kwargs: question_id
+question_rejected = Signal()
+# sender=Question; kwargs: question_id
+question_approved = Signal()
