@@ -95,7 +95,12 @@ class Command(BaseCommand):
                 )
             elif status == Question.Status.WITHDRAWN:
                 question_services.question_withdraw(question=question, actor=question.author)  # type: ignore[arg-type]
-            Question.objects.filter(pk=question.pk).update(created_at=now - timedelta(days=index + 1, hours=index))
+            # Spread waiting times so the dashboard shows fresh and overdue questions.
+            asked = now - timedelta(days=1 + index * 2, hours=index)
+            Question.objects.filter(pk=question.pk).update(
+                created_at=asked,
+                approved_at=asked + timedelta(hours=6) if status == Question.Status.APPROVED else None,
+            )
             created += 1
 
         self.stdout.write(
