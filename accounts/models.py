@@ -69,6 +69,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
+        permissions = [("remove_spam_account", "Can remove a spam account with all its content")]
 
     def __str__(self) -> str:
         return self.public_name

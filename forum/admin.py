@@ -1,7 +1,22 @@
-from django.contrib import admin
-from django.http import HttpRequest
+"""The moderation console: questions, reports and the audit log in the Django admin."""
 
-from forum.models import Category, Tag, WorkerHeartbeat
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+
+from forum.forms import RejectForm
+from forum.models import Answer, AuditLog, Category, Question, QuestionRevision, Report, Tag, WorkerHeartbeat
+from forum.services import moderation
+from forum.services import questions as question_services
 
 
 @admin.register(Category)
@@ -17,6 +32,209 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
+
+
+class QuestionRevisionInline(admin.TabularInline):
+    model = QuestionRevision
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "editor", "reason", "title_before", "body_before")
+    readonly_fields = fields
+    verbose_name_plural = _("Edit history")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class QuestionModerationForm(forms.ModelForm):
+    redaction_reason = forms.CharField(
+        label=_("Reason for this edit"),
+        required=False,
+        max_length=300,
+        help_text=_("Required when you change the title or details, e.g. “Removed a phone number”."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["title", "body", "category", "tags"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        text_changed = {"title", "body"} & set(self.changed_data)
+        if text_changed and not cleaned.get("redaction_reason", "").strip():
+            self.add_error("redaction_reason", _("Say why you edited the question; it is kept in the history."))
+        if text_changed and self.instance.status not in (Question.Status.PENDING, Question.Status.APPROVED):
+            raise forms.ValidationError(_("Only questions that are not yet published can be redacted here."))
+        return cleaned
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionModerationForm
+    list_display = ("title", "status", "category", "age", "asker", "is_spam")
+    list_filter = ("status", "category", "is_spam")
+    search_fields = ("title", "body")
+    list_select_related = ("category", "author")
+    date_hierarchy = "created_at"
+    ordering = ("created_at",)
+    actions = ["approve", "reject_with_reason", "mark_spam"]
+    inlines = [QuestionRevisionInline]
+    readonly_fields = ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
+                       "rejection_reason", "is_spam", "public_link")  # fmt: skip
+    fieldsets = (
+        (None, {"fields": ("title", "body", "category", "tags", "redaction_reason")}),
+        (_("State"), {"fields": ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
+                                 "rejection_reason", "is_spam", "public_link")}),
+    )  # fmt: skip
+    filter_horizontal = ("tags",)
+
+    @admin.display(description=_("waiting"), ordering="created_at")
+    def age(self, obj: Question) -> str:
+        return timesince(obj.created_at, timezone.now())
+
+    @admin.display(description=_("asker"))
+    def asker(self, obj: Question) -> str:
+        return obj.author.public_name if obj.author else str(_("Deleted user"))
+
+    @admin.display(description=_("page"))
+    def public_link(self, obj: Question) -> str:
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Open the question page"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def save_model(self, request: HttpRequest, obj: Question, form: forms.ModelForm, change: bool) -> None:
+        original = Question.objects.get(pk=obj.pk)
+        question_services.question_edit(
+            question=original,
+            editor=request.user,  # type: ignore[arg-type]
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            category=form.cleaned_data["category"],
+            tags=form.cleaned_data["tags"],
+            reason=form.cleaned_data.get("redaction_reason", "") or "Category or tags changed",
+        )
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
+        # Tags were saved by the service (not form.save_m2m); the history inline is read-only.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    @admin.action(description=_("Approve selected questions"), permissions=["moderate"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        done = 0
+        for question in queryset:
+            try:
+                question_services.question_approve(question=question, moderator=request.user)  # type: ignore[arg-type]
+                done += 1
+            except question_services.TransitionError as error:
+                self.message_user(request, f"{question}: {error}", messages.WARNING)
+        self.message_user(request, _("%(n)d question(s) approved.") % {"n": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Reject selected questions, with a reason"), permissions=["moderate"])
+    def reject_with_reason(self, request: HttpRequest, queryset: QuerySet[Question]) -> HttpResponse | None:
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            done = 0
+            for question in queryset:
+                try:
+                    question_services.question_reject(
+                        question=question,
+                        moderator=request.user,  # type: ignore[arg-type]
+                        reason=form.cleaned_data["reason"],
+                    )
+                    done += 1
+                except question_services.TransitionError as error:
+                    self.message_user(request, f"{question}: {error}", messages.WARNING)
+            self.message_user(request, _("%(n)d question(s) rejected.") % {"n": done}, messages.SUCCESS)
+            return None
+        context = {**self.admin_site.each_context(request), "questions": queryset, "form": form,
+                   "opts": self.model._meta, "title": _("Reject questions")}  # fmt: skip
+        return TemplateResponse(request, "admin/forum/question/reject.html", context)
+
+    @admin.action(description=_("Mark selected questions as spam"), permissions=["moderate"])
+    def mark_spam(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        for question in queryset:
+            moderation.question_mark_spam(question=question, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Marked as spam."), messages.SUCCESS)
+
+    def has_moderate_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("forum.moderate_question"))
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ("question", "expert", "status", "published_at", "last_reviewed_at")
+    list_filter = ("status",)
+    search_fields = ("question__title", "body")
+    list_select_related = ("question", "expert")
+    readonly_fields = ("question", "expert", "body", "status", "published_at", "last_reviewed_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "reason", "reported_item", "status")
+    list_filter = ("status", "reason", "content_type")
+    ordering = ("created_at",)
+    actions = ["dismiss", "remove_content"]
+    readonly_fields = ("reported_item", "reason", "details", "status", "created_at", "handled_at")
+    fields = readonly_fields
+
+    @admin.display(description=_("reported item"))
+    def reported_item(self, obj: Report) -> str:
+        target = obj.target
+        if target is None:
+            return str(_("(already deleted)"))
+        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
+        return format_html('<a href="{}">{} #{}</a>', url, obj.content_type.name, obj.object_id)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Dismiss selected reports"), permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        for report in queryset:
+            moderation.report_dismiss(report=report, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Reports dismissed."), messages.SUCCESS)
+
+    @admin.action(description=_("Remove the reported content"), permissions=["change"])
+    def remove_content(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        for report in queryset:
+            moderation.report_act(report=report, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Content removed and reports closed."), messages.SUCCESS)
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(admin.ModelAdmin):
+    """Read-only for everyone, superusers included; the database refuses edits too."""
+
+    list_display = ("created_at", "actor", "action", "target_type", "target_id", "reason")
+    list_filter = ("action", "target_type")
+    search_fields = ("action", "reason", "=target_id")
+    date_hierarchy = "created_at"
+    list_select_related = ("actor",)
+    readonly_fields = ("created_at", "actor", "action", "target_type", "target_id", "before", "after", "reason")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(WorkerHeartbeat)

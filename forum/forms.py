@@ -1,10 +1,10 @@
 from crispy_forms.bootstrap import InlineCheckboxes
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Field, Layout
+from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forum.models import Category, Question, Tag
+from forum.models import Category, Question, Report, Tag
 
 
 class QuestionForm(forms.ModelForm):
@@ -59,6 +59,8 @@ class QuestionForm(forms.ModelForm):
             Field("is_anonymous"),
             *[Field(name) for name in self.extra_fields],
         )
+        if "website" in self.fields:
+            self.helper.layout.append(Div(Field("website"), css_class="visually-hidden", aria_hidden="true"))
 
     extra_fields: tuple[str, ...] = ()
 
@@ -79,9 +81,26 @@ class AskForm(QuestionForm):
         error_messages={"required": _("Please agree to publication, or we cannot answer in public.")},
     )
     acknowledged = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     extra_fields = ("consent", "acknowledged")
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("What is wrong?"), choices=Report.Reason.choices, widget=forms.RadioSelect)
+    details = forms.CharField(
+        label=_("Anything the moderators should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot

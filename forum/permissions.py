@@ -11,7 +11,16 @@ AnyUser = User | AnonymousUser
 
 
 def is_moderator(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    """Staff in the Moderators group (or superusers): the permission is what counts, not the flag alone."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff and user.has_perm("forum.moderate_question"))
+
+
+def can_report(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def can_remove_spam_account(user: AnyUser) -> bool:
+    return is_moderator(user) and user.has_perm("accounts.remove_spam_account")
 
 
 def is_verified_expert(user: AnyUser) -> bool:

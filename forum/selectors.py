@@ -9,7 +9,8 @@ from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper,
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from forum.models import Answer, Category, Question, Tag
+from experts.models import ExpertProfile
+from forum.models import Answer, Category, Question, Report, Tag
 
 
 class Median(Aggregate):
@@ -130,3 +131,12 @@ def questions_of_author(user_id: int) -> QuerySet[Question]:
 
 def answers_of_expert(expert_id: int) -> QuerySet[Answer]:
     return Answer.objects.filter(expert_id=expert_id, status=Answer.Status.PUBLISHED).order_by("-published_at")
+
+
+def moderation_counts() -> dict[str, int]:
+    """What waits for moderators, for the admin index (one query per queue)."""
+    return {
+        "pending_questions": Question.objects.filter(status=Question.Status.PENDING).count(),
+        "open_reports": Report.objects.filter(status=Report.Status.OPEN).count(),
+        "expert_applications": ExpertProfile.objects.filter(status=ExpertProfile.Status.APPLIED).count(),
+    }

@@ -52,6 +52,7 @@ urlpatterns = [
     path("archive/<yyyy:year>/", views.ArchiveYearView.as_view(), name="archive_year"),
     path("archive/<yyyy:year>/<mm:month>/", views.ArchiveMonthView.as_view(), name="archive_month"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("report/<str:kind>/<int:pk>/", views.ReportView.as_view(), name="report"),
     path("about/", static_page("about"), name="about"),
     path("disclaimer/", static_page("disclaimer"), name="disclaimer"),
     path("privacy/", static_page("privacy"), name="privacy"),

@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from forum import permissions, screening, selectors
-from forum.forms import AskForm, QuestionForm
+from forum.forms import AskForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
-from forum.models import Category, Question, Tag
+from forum.models import Answer, Category, Question, Tag
 from forum.pagination import paginate
+from forum.services import moderation
 from forum.services import questions as question_services
+from forum.services.flood import FloodError
 
 
 class SidebarMixin:
@@ -191,19 +193,26 @@ class AskView(LoginRequiredMixin, View):
         }
         if "preview" in request.POST or not form.is_valid():
             return self.render_form(form, **extra)
+        if form.cleaned_data["website"]:  # the honeypot: only bots fill it; say nothing useful to them
+            messages.success(request, _("Thank you."))
+            return redirect("forum:home")
         if (identifiers or urgent) and not form.cleaned_data["acknowledged"]:
             data = request.POST.copy()
             data["acknowledged"] = "True"
             return self.render_form(AskForm(data), needs_acknowledgement=True, **extra)
-        question = question_services.question_submit(
-            author=request.user,  # type: ignore[arg-type]
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            category=form.cleaned_data["category"],
-            tags=form.cleaned_data["tags"],
-            is_anonymous=form.cleaned_data["is_anonymous"],
-            consent=form.cleaned_data["consent"],
-        )
+        try:
+            question = question_services.question_submit(
+                author=request.user,  # type: ignore[arg-type]
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                category=form.cleaned_data["category"],
+                tags=form.cleaned_data["tags"],
+                is_anonymous=form.cleaned_data["is_anonymous"],
+                consent=form.cleaned_data["consent"],
+            )
+        except FloodError as error:
+            form.add_error(None, str(error))
+            return self.render_form(form, **extra)
         return redirect("forum:ask_done", pk=question.pk)
 
 
@@ -331,3 +340,51 @@ def humanize_duration(value: timedelta | None) -> str:
     if days < 1:
         return _("less than a day")
     return _("about %(days)d days") % {"days": round(days)}
+
+
+REPORTABLE = {"question": Question, "answer": Answer}
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReportView(LoginRequiredMixin, View):
+    """Flag a question or answer for the moderators."""
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        model = REPORTABLE.get(kwargs["kind"])
+        if model is None:
+            raise Http404("Nothing to report")
+        self.target = get_object_or_404(model, pk=kwargs["pk"])
+        self.question = self.target if isinstance(self.target, Question) else self.target.question  # type: ignore[attr-defined]
+
+    def check_visible(self) -> None:
+        if not permissions.can_view_question(self.request.user, self.question):
+            raise Http404("No such question")
+
+    def render_form(self, form: ReportForm) -> HttpResponse:
+        return render(self.request, "forum/report.html", {"form": form, "question": self.question,
+                                                          "kind": self.kwargs["kind"]})  # fmt: skip
+
+    def get(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+        self.check_visible()
+        return self.render_form(ReportForm())
+
+    def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+        self.check_visible()
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        if form.cleaned_data["website"]:  # only bots fill the hidden field
+            return redirect(self.question.get_absolute_url())
+        try:
+            moderation.report_create(
+                reporter=request.user,  # type: ignore[arg-type]
+                target=self.target,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+            )
+        except moderation.DuplicateReport:
+            messages.info(request, _("You have already reported this; the moderators will look at it."))
+        else:
+            messages.success(request, _("Thank you. The moderators will look at your report."))
+        return redirect(self.question.get_absolute_url())

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from forum.roles import moderators_group
 from tests.factories import ExpertProfileFactory, UserFactory
 
 
@@ -24,7 +25,9 @@ def unverified_user(db):
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(is_staff=True, display_name="Mod")
+    user = UserFactory(is_staff=True, display_name="Mod")
+    user.groups.add(moderators_group())
+    return user
 
 
 @pytest.fixture

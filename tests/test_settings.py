@@ -46,7 +46,7 @@ def test_production_cookies_are_secure_and_host_bound():
     code = (
         "from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.DEBUG)"
+        "s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.DEBUG, s.FORUM_STAFF_MFA_REQUIRED)"
     )
     result = _manage("shell", "-c", code, env=PRODUCTION_ENV)
     assert result.stdout.strip().splitlines()[-1].split() == [
@@ -57,4 +57,5 @@ def test_production_cookies_are_secure_and_host_bound():
         "True",
         "True",
         "False",
+        "True",
     ]

@@ -32,7 +32,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_ID = 1
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "forum.apps.ForumAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -136,6 +138,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": env("ACCOUNT_RATE_LIMIT_SIGNUP", default="20/m/ip"),
     "reset_password": "20/m/ip,5/m/key",
 }
+
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
 
 # --- Sessions and security ------------------------------------------------------
 
@@ -293,6 +298,12 @@ FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
 FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)
 FORUM_CLAIM_MINUTES = env.int("FORUM_CLAIM_MINUTES", default=120)
 FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
+# Spam control: minimum seconds between two posts of a kind by one user, and a daily cap.
+FORUM_FLOOD_MIN_SECONDS = env.int("FORUM_FLOOD_MIN_SECONDS", default=30)
+FORUM_FLOOD_DAILY_QUESTIONS = env.int("FORUM_FLOOD_DAILY_QUESTIONS", default=5)
+FORUM_FLOOD_DAILY_COMMENTS = env.int("FORUM_FLOOD_DAILY_COMMENTS", default=40)
+# Staff (moderators, experts, superusers) must enrol TOTP before the admin or dashboard.
+FORUM_STAFF_MFA_REQUIRED = env.bool("FORUM_STAFF_MFA_REQUIRED", default=False)
 # Expert photos: largest upload accepted, and the size they are re-encoded to.
 EXPERT_PHOTO_MAX_BYTES = env.int("EXPERT_PHOTO_MAX_BYTES", default=3 * 1024 * 1024)
 EXPERT_PHOTO_MAX_PIXELS = 600

@@ -48,3 +48,4 @@ TEMPLATES = [
     }
 ]
 FORUM_DEMO_MODE = False
+FORUM_STAFF_MFA_REQUIRED = env.bool("FORUM_STAFF_MFA_REQUIRED", default=True)

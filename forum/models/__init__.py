@@ -2,6 +2,7 @@ from .answer import Answer, AnswerRevision
 from .audit import AuditLog
 from .ops import WorkerHeartbeat
 from .question import Question, QuestionRevision
+from .report import Report
 from .taxonomy import Category, Tag
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Category",
     "Question",
     "QuestionRevision",
+    "Report",
     "Tag",
     "WorkerHeartbeat",
 ]

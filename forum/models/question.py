@@ -33,6 +33,7 @@ class Question(models.Model):
     consented_at = models.DateTimeField(_("consent to publish given at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.TextField(_("reason for not publishing"), blank=True)
+    is_spam = models.BooleanField(_("marked as spam"), default=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
@@ -46,6 +47,7 @@ class Question(models.Model):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ["-created_at"]
+        permissions = [("moderate_question", "Can approve, reject and redact questions")]
         indexes = [
             models.Index(
                 fields=["-answered_at", "-id"], name="question_public_recent", condition=models.Q(status="answered")

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,6 +14,7 @@ from forum import permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.audit import audit_record
+from forum.services.flood import check_flood
 
 
 class TransitionError(Exception):
@@ -37,10 +39,14 @@ def question_submit(
     tags: Iterable[Tag] = (),
     is_anonymous: bool = True,
     consent: bool,
+    enforce_limits: bool = True,
 ) -> Question:
+    """A patient's new question, pending review. Raises FloodError when they post too fast or too often."""
     permissions.check(permissions.can_ask(author))
     if not consent:
         raise ValueError("Consent to publish is required.")
+    if enforce_limits:
+        check_flood(Question.objects.filter(author=author), daily_cap=settings.FORUM_FLOOD_DAILY_QUESTIONS)
     question = Question.objects.create(
         author=author,
         title=title.strip(),

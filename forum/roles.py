@@ -1,0 +1,28 @@
+"""The Moderators group: exactly the permissions moderation needs, not superuser."""
+
+from django.contrib.auth.models import Group, Permission
+
+MODERATORS_GROUP = "Moderators"
+
+MODERATOR_PERMISSIONS = {
+    "forum": [
+        "view_question", "change_question", "moderate_question", "view_questionrevision",
+        "view_answer", "view_answerrevision", "view_report", "change_report", "view_auditlog",
+        "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
+        "view_workerheartbeat",
+    ],
+    "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim"],
+    "accounts": ["view_user", "remove_spam_account"],
+}  # fmt: skip
+
+
+def moderators_group() -> Group:
+    """Create or repair the group (the data migration does the same on a fresh database)."""
+    group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    wanted = [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codenames in MODERATOR_PERMISSIONS.items()
+        for codename in codenames
+    ]
+    group.permissions.set(wanted)
+    return group

@@ -1,0 +1,140 @@
+"""Moderators' actions beyond approve and reject: spam, removal, reports and spam accounts."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from forum import permissions
+from forum.models import Answer, Question, Report
+from forum.services.audit import audit_record
+
+
+class DuplicateReport(Exception):
+    pass
+
+
+@transaction.atomic
+def question_mark_spam(*, question: Question, moderator: User) -> Question:
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.is_spam:
+        return question
+    before = {"status": question.status}
+    question.status = Question.Status.REJECTED
+    question.is_spam = True
+    question.rejection_reason = question.rejection_reason or "Removed as spam."
+    question.save(update_fields=["status", "is_spam", "rejection_reason", "updated_at"])
+    audit_record(actor=moderator, action="question.spam", target=question, before=before,
+                 after={"status": question.status, "is_spam": True})  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def question_remove(*, question: Question, moderator: User, reason: str) -> Question:
+    """Take a question (published or not) out of public view; the asker sees the reason."""
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.status == Question.Status.REJECTED:
+        return question
+    before = {"status": question.status}
+    question.status = Question.Status.REJECTED
+    question.rejection_reason = reason
+    question.save(update_fields=["status", "rejection_reason", "updated_at"])
+    audit_record(actor=moderator, action="question.remove", target=question, before=before,
+                 after={"status": question.status}, reason=reason)  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
+    """Withdraw a published answer: it goes back to a draft and the question back to the experts' queue."""
+    permissions.check(permissions.is_moderator(moderator))
+    answer = Answer.objects.select_for_update().select_related("question").get(pk=answer.pk)
+    if answer.status == Answer.Status.DRAFT:
+        return answer
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    answer.status = Answer.Status.DRAFT
+    answer.save(update_fields=["status", "updated_at"])
+    question.status = Question.Status.APPROVED
+    question.answered_at = None
+    question.save(update_fields=["status", "answered_at", "updated_at"])
+    audit_record(actor=moderator, action="answer.remove", target=answer, before={"status": "published"},
+                 after={"status": "draft"}, reason=reason)  # fmt: skip
+    return answer
+
+
+@transaction.atomic
+def report_create(*, reporter: User, target: models.Model, reason: str, details: str = "") -> Report:
+    permissions.check(permissions.can_report(reporter))
+    if reason not in Report.Reason.values:
+        raise ValueError("Unknown reason.")
+    content_type = ContentType.objects.get_for_model(target)
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                reporter=reporter, content_type=content_type, object_id=target.pk, reason=reason,
+                details=details.strip()[:1000],
+            )  # fmt: skip
+    except IntegrityError as error:
+        raise DuplicateReport from error
+    return report
+
+
+def _close(report: Report, moderator: User, status: str) -> Report:
+    report.status = status
+    report.handled_by = moderator
+    report.handled_at = timezone.now()
+    report.save(update_fields=["status", "handled_by", "handled_at"])
+    audit_record(actor=moderator, action=f"report.{status}", target=report, before={"status": "open"},
+                 after={"status": status})  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_dismiss(*, report: Report, moderator: User) -> Report:
+    permissions.check(permissions.is_moderator(moderator))
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.OPEN:
+        return report
+    return _close(report, moderator, Report.Status.DISMISSED)
+
+
+@transaction.atomic
+def report_act(*, report: Report, moderator: User) -> Report:
+    """Remove the reported content, and close every open report about it."""
+    permissions.check(permissions.is_moderator(moderator))
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.OPEN:
+        return report
+    target = report.target
+    reason = f"Removed by the moderators after a report ({report.get_reason_display()})."
+    if isinstance(target, Question):
+        question_remove(question=target, moderator=moderator, reason=reason)
+    elif isinstance(target, Answer):
+        answer_remove(answer=target, moderator=moderator, reason=reason)
+    elif target is not None and hasattr(target, "moderation_remove"):
+        target.moderation_remove(moderator=moderator, reason=reason)
+    siblings = Report.objects.select_for_update().filter(
+        content_type=report.content_type, object_id=report.object_id, status=Report.Status.OPEN
+    )
+    for sibling in siblings:
+        _close(sibling, moderator, Report.Status.ACTIONED)
+    report.refresh_from_db()
+    return report
+
+
+@transaction.atomic
+def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
+    """Delete a spam account and everything it posted, in one step, with an audit row."""
+    permissions.check(permissions.can_remove_spam_account(moderator))
+    if account.is_staff or account.is_superuser or account.pk == moderator.pk:
+        raise ValueError("Staff accounts cannot be removed as spam.")
+    questions = Question.objects.filter(author=account)
+    removed = {"questions": questions.count()}
+    audit_record(actor=moderator, action="account.remove_spam", target=account, before=removed,
+                 after={"deleted": True}, reason="Spam account")  # fmt: skip
+    questions.delete()
+    Report.objects.filter(reporter=account, status=Report.Status.OPEN).delete()
+    account.delete()
+    return removed
