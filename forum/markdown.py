@@ -11,11 +11,15 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_markdown(text: str) -> str:
+# Comments get a smaller subset: no headings, tables or rules.
+COMMENT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "a"}
+
+
+def render_markdown(text: str, *, comment: bool = False) -> str:
     html = markdown_lib.markdown(text, extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=COMMENT_TAGS if comment else ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="nofollow noopener ugc",

@@ -15,6 +15,10 @@ def is_moderator(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff and user.has_perm("forum.moderate_question"))
 
 
+def can_comment(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and has_verified_email(user))
+
+
 def can_report(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
@@ -56,6 +60,9 @@ def can_edit_own_question(user: AnyUser, question: Question) -> bool:
 
 def can_moderate_questions(user: AnyUser) -> bool:
     return is_moderator(user)
+
+
+__all__ = ["PermissionDenied"]
 
 
 def check(allowed: bool) -> None:

@@ -4,13 +4,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from experts.models import ExpertProfile
-from forum.models import Answer, Category, Question, Report, Tag
+from forum.models import Answer, Category, Comment, Question, Report, Tag
 
 
 class Median(Aggregate):
@@ -137,6 +139,73 @@ def moderation_counts() -> dict[str, int]:
     """What waits for moderators, for the admin index (one query per queue)."""
     return {
         "pending_questions": Question.objects.filter(status=Question.Status.PENDING).count(),
+        "held_comments": Comment.objects.filter(status=Comment.Status.PENDING).count(),
         "open_reports": Report.objects.filter(status=Report.Status.OPEN).count(),
         "expert_applications": ExpertProfile.objects.filter(status=ExpertProfile.Status.APPLIED).count(),
     }
+
+
+@dataclass
+class CommentNode:
+    """A comment as the page shows it, in thread order."""
+
+    comment: Comment
+    name: str
+    is_asker: bool
+    expert: ExpertProfile | None
+    can_edit: bool
+    can_delete: bool
+    children: list["CommentNode"]
+
+
+def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNode]:
+    """Published comments plus the viewer's own held ones, as a tree, in one query."""
+    visible = Q(status=Comment.Status.APPROVED)
+    if viewer_id:
+        visible |= Q(author_id=viewer_id, status=Comment.Status.PENDING)
+    comments = list(
+        Comment.objects.filter(visible, question=question)
+        .select_related("author", "author__expert_profile")
+        .order_by("created_at", "id")
+    )
+    edit_until = timezone.now() - timedelta(minutes=settings.FORUM_COMMENT_EDIT_MINUTES)
+    nodes: dict[int, CommentNode] = {}
+    roots: list[CommentNode] = []
+    for comment in comments:
+        author = comment.author
+        profile = getattr(author, "expert_profile", None) if author else None
+        expert = profile if profile is not None and profile.is_verified else None
+        is_asker = author is not None and author.pk == question.author_id
+        if author is None:
+            name = str(_("Deleted user"))
+        elif expert is not None:
+            name = expert.display_name
+        elif is_asker:
+            name = question.asker_name  # "Anonymous" when the question is anonymous
+        else:
+            name = author.display_name or str(_("A reader"))
+        own = viewer_id is not None and author is not None and author.pk == viewer_id and not comment.is_deleted
+        node = CommentNode(
+            comment=comment,
+            name=name,
+            is_asker=is_asker,
+            expert=expert,
+            can_edit=own and comment.status != Comment.Status.REMOVED and comment.created_at > edit_until,
+            can_delete=own,
+            children=[],
+        )
+        nodes[comment.pk] = node
+        parent = nodes.get(comment.parent_id) if comment.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def recent_comments(limit: int = 5) -> list[Comment]:
+    return list(
+        Comment.objects.filter(
+            status=Comment.Status.APPROVED, is_deleted=False, question__status=Question.Status.ANSWERED
+        )
+        .select_related("question")
+        .only("id", "body", "created_at", "question__id", "question__title", "question__slug")
+        .order_by("-created_at")[:limit]
+    )

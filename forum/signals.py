@@ -8,3 +8,5 @@ question_answered = Signal()
 question_rejected = Signal()
 # sender=Question; kwargs: question_id
 question_approved = Signal()
+# sender=Comment; kwargs: comment_id (sent when a comment becomes visible to everyone)
+comment_published = Signal()

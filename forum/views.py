@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,10 +19,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from forum import permissions, screening, selectors
-from forum.forms import AskForm, QuestionForm, ReportForm
+from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
-from forum.models import Answer, Category, Question, Tag
+from forum.models import Answer, Category, Comment, Question, Tag
 from forum.pagination import paginate
+from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
 from forum.services.flood import FloodError
@@ -36,7 +38,7 @@ class SidebarMixin:
         context["sidebar_months"] = context["archive_all_months"][:12]
         context["sidebar_categories"] = selectors.categories_with_counts()
         context["sidebar_recent"] = selectors.recent_questions()
-        context["sidebar_comments"] = []
+        context["sidebar_comments"] = selectors.recent_comments()
         return context
 
 
@@ -146,7 +148,27 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             related=selectors.related_questions(question) if question.is_public else [],
             is_author=question.author_id == self.request.user.pk,
         )
+        if question.is_public:
+            context.update(self.comment_context(question, kwargs.get("comment_form")))
         return context
+
+    def comment_context(self, question: Question, form: CommentForm | None) -> dict[str, Any]:
+        viewer_id = self.request.user.pk if self.request.user.is_authenticated else None
+        reply_to = None
+        raw_reply = self.request.GET.get("reply_to") or (form.data.get("parent") if form is not None else None)
+        if raw_reply and str(raw_reply).isdigit():
+            reply_to = Comment.objects.filter(
+                pk=int(raw_reply), question=question, status=Comment.Status.APPROVED, is_deleted=False
+            ).first()
+        if form is None:
+            form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
+        return {
+            "thread": selectors.comment_thread(question, viewer_id),
+            "comment_form": form,
+            "reply_to": reply_to,
+            "can_comment": permissions.can_comment(self.request.user),
+            "max_depth": settings.FORUM_COMMENT_MAX_DEPTH,
+        }
 
 
 class SearchView(SidebarMixin, TemplateView):
@@ -342,7 +364,11 @@ def humanize_duration(value: timedelta | None) -> str:
     return _("about %(days)d days") % {"days": round(days)}
 
 
-REPORTABLE = {"question": Question, "answer": Answer}
+REPORTABLE: dict[str, type[Question] | type[Answer] | type[Comment]] = {
+    "question": Question,
+    "answer": Answer,
+    "comment": Comment,
+}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -360,6 +386,10 @@ class ReportView(LoginRequiredMixin, View):
     def check_visible(self) -> None:
         if not permissions.can_view_question(self.request.user, self.question):
             raise Http404("No such question")
+        if isinstance(self.target, Comment) and not (
+            self.target.status == Comment.Status.APPROVED and not self.target.is_deleted
+        ):
+            raise Http404("No such comment")
 
     def render_form(self, form: ReportForm) -> HttpResponse:
         return render(self.request, "forum/report.html", {"form": form, "question": self.question,
@@ -388,3 +418,73 @@ class ReportView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Thank you. The moderators will look at your report."))
         return redirect(self.question.get_absolute_url())
+
+
+@require_POST
+@login_required
+def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question.objects.public(), pk=pk)
+    form = CommentForm(request.POST)
+    if form.is_valid() and form.cleaned_data["website"]:
+        return redirect(question.get_absolute_url())  # the honeypot: a bot filled the hidden field
+    if form.is_valid():
+        parent_id = form.cleaned_data.get("parent")
+        parent = Comment.objects.filter(pk=parent_id, question=question).first() if parent_id else None
+        try:
+            comment = comment_services.comment_post(
+                question=question,
+                author=request.user,  # type: ignore[arg-type]
+                body=form.cleaned_data["body"],
+                parent=parent,
+            )
+        except comment_services.CommentsClosed:
+            messages.error(request, _("Comments are closed on this question."))
+            return redirect(question.get_absolute_url())
+        except PermissionDenied:
+            messages.warning(request, _("Please confirm your email address before commenting."))
+            return redirect("account_email")
+        except (FloodError, ValueError) as error:
+            form.add_error(None, str(error) if isinstance(error, FloodError) else _("That reply is not possible."))
+        else:
+            if comment.status == Comment.Status.PENDING:
+                messages.info(request, _("Thank you. Your first comment will appear once a moderator has read it."))
+            return redirect(f"{question.get_absolute_url()}#comment-{comment.pk}")
+    view = QuestionDetailView.as_view()
+    request.method = "GET"
+    return view(request, pk=pk, slug=question.slug, comment_form=form)
+
+
+@method_decorator(never_cache, name="dispatch")
+class CommentEditView(LoginRequiredMixin, View):
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.comment = get_object_or_404(Comment.objects.select_related("question"), pk=kwargs["pk"])
+
+    def render_form(self, form: CommentForm) -> HttpResponse:
+        return render(self.request, "forum/comment_edit.html", {"form": form, "comment": self.comment})
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if self.comment.author_id != request.user.pk:
+            raise PermissionDenied
+        return self.render_form(CommentForm(initial={"body": self.comment.body}))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = CommentForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        try:
+            comment_services.comment_edit(comment=self.comment, user=request.user, body=form.cleaned_data["body"])  # type: ignore[arg-type]
+        except comment_services.EditWindowPassed:
+            form.add_error(None, _("Comments can only be edited for a short while after posting."))
+            return self.render_form(form)
+        messages.success(request, _("Your comment was updated."))
+        return redirect(f"{self.comment.question.get_absolute_url()}#comment-{self.comment.pk}")
+
+
+@require_POST
+@login_required
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("question"), pk=pk)
+    comment_services.comment_delete(comment=comment, user=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Your comment was deleted."))
+    return redirect(f"{comment.question.get_absolute_url()}#comment-{comment.pk}")

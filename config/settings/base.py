@@ -260,6 +260,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "forum.tasks.record_heartbeat", "schedule": 60.0},
     "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
+    "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
 }
 
 # --- Product settings -------------------------------------------------------------------
@@ -298,6 +299,11 @@ FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
 FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)
 FORUM_CLAIM_MINUTES = env.int("FORUM_CLAIM_MINUTES", default=120)
 FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
+# Comments: thread depth (0 = no replies), the window for editing one's own comment,
+# and how long after the answer a thread stays open.
+FORUM_COMMENT_MAX_DEPTH = env.int("FORUM_COMMENT_MAX_DEPTH", default=2)
+FORUM_COMMENT_EDIT_MINUTES = env.int("FORUM_COMMENT_EDIT_MINUTES", default=15)
+FORUM_COMMENTS_OPEN_DAYS = env.int("FORUM_COMMENTS_OPEN_DAYS", default=90)
 # Spam control: minimum seconds between two posts of a kind by one user, and a daily cap.
 FORUM_FLOOD_MIN_SECONDS = env.int("FORUM_FLOOD_MIN_SECONDS", default=30)
 FORUM_FLOOD_DAILY_QUESTIONS = env.int("FORUM_FLOOD_DAILY_QUESTIONS", default=5)

@@ -10,3 +10,4 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 FORUM_DEMO_MODE = False
+FORUM_FLOOD_MIN_SECONDS = 0  # flood tests set their own interval

@@ -1,24 +1,10 @@
 """The Moderators group, with exactly the permissions moderation needs (and no more)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from forum.roles import MODERATOR_PERMISSIONS, MODERATORS_GROUP
+from forum.migrations._grant import grant
+from forum.roles import MODERATORS_GROUP
 
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so they can be granted.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    for app_label, codenames in MODERATOR_PERMISSIONS.items():
-        for codename in codenames:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 def revoke(apps, schema_editor):

@@ -1,5 +1,6 @@
 from .answer import Answer, AnswerRevision
 from .audit import AuditLog
+from .comment import Comment
 from .ops import WorkerHeartbeat
 from .question import Question, QuestionRevision
 from .report import Report
@@ -10,6 +11,7 @@ __all__ = [
     "AnswerRevision",
     "AuditLog",
     "Category",
+    "Comment",
     "Question",
     "QuestionRevision",
     "Report",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -34,6 +36,9 @@ class Question(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.TextField(_("reason for not publishing"), blank=True)
     is_spam = models.BooleanField(_("marked as spam"), default=False)
+    comments_closed = models.BooleanField(_("comments closed"), default=False)
+    # Published comments, kept by the comment services so lists need no extra query.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
@@ -84,6 +89,13 @@ class Question(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.ANSWERED
+
+    @property
+    def comments_open(self) -> bool:
+        """Open unless closed by a moderator or older than FORUM_COMMENTS_OPEN_DAYS (the nightly task agrees)."""
+        if self.comments_closed or not self.is_public or self.answered_at is None:
+            return False
+        return timezone.now() < self.answered_at + timedelta(days=settings.FORUM_COMMENTS_OPEN_DAYS)
 
     @property
     def asker_name(self) -> str:

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from forum import permissions
-from forum.models import Answer, Question, Report
+from forum.models import Answer, Comment, Question, Report
 from forum.services.audit import audit_record
+from forum.services.comments import comment_remove
 
 
 class DuplicateReport(Exception):
@@ -113,8 +114,8 @@ def report_act(*, report: Report, moderator: User) -> Report:
         question_remove(question=target, moderator=moderator, reason=reason)
     elif isinstance(target, Answer):
         answer_remove(answer=target, moderator=moderator, reason=reason)
-    elif target is not None and hasattr(target, "moderation_remove"):
-        target.moderation_remove(moderator=moderator, reason=reason)
+    elif isinstance(target, Comment):
+        comment_remove(comment=target, moderator=moderator, reason=reason)
     siblings = Report.objects.select_for_update().filter(
         content_type=report.content_type, object_id=report.object_id, status=Report.Status.OPEN
     )
@@ -131,10 +132,16 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     if account.is_staff or account.is_superuser or account.pk == moderator.pk:
         raise ValueError("Staff accounts cannot be removed as spam.")
     questions = Question.objects.filter(author=account)
-    removed = {"questions": questions.count()}
+    comments = Comment.objects.filter(author=account)
+    removed = {"questions": questions.count(), "comments": comments.count()}
     audit_record(actor=moderator, action="account.remove_spam", target=account, before=removed,
                  after={"deleted": True}, reason="Spam account")  # fmt: skip
+    touched = set(comments.values_list("question_id", flat=True))
+    comments.delete()  # replies to them go too
     questions.delete()
+    for question in Question.objects.filter(pk__in=touched):
+        question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()
+        question.save(update_fields=["comment_count"])
     Report.objects.filter(reporter=account, status=Report.Status.OPEN).delete()
     account.delete()
     return removed

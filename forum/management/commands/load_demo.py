@@ -13,7 +13,8 @@ from django.utils.text import slugify
 from accounts.models import User
 from experts.models import ExpertProfile
 from forum import demo, demo_content
-from forum.models import Category, Question, Tag
+from forum.markdown import render_markdown
+from forum.models import Category, Comment, Question, Tag
 from forum.roles import moderators_group
 from forum.services import answers as answer_services
 from forum.services import questions as question_services
@@ -107,6 +108,8 @@ class Command(BaseCommand):
             )
             created += 1
 
+        self.comments(patients)
+
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {User.objects.count()} accounts, {len(experts)} experts, "
@@ -114,6 +117,42 @@ class Command(BaseCommand):
                 f"{Question.objects.public().count()} answered Q&As ({created} new)."
             )
         )
+
+    def comments(self, patients: list[User]) -> None:
+        """Threaded demo comments; the second answered Q&A has its thread closed."""
+        questions = list(Question.objects.public().order_by("-answered_at")[:20])
+        if not questions or Comment.objects.exists():
+            return
+        created: list[Comment] = []
+        now = timezone.now()
+        for index, data in enumerate(demo_content.COMMENTS):
+            question = questions[data["question_index"]]
+            parent = created[data["parent"]] if data["parent"] is not None else None
+            author = patients[data["author"]]
+            depth = min(parent.depth + 1, settings.FORUM_COMMENT_MAX_DEPTH) if parent else 0
+            if parent is not None and parent.depth >= settings.FORUM_COMMENT_MAX_DEPTH:
+                parent = parent.parent
+            comment = Comment.objects.create(
+                question=question if parent is None else parent.question,
+                author=author,
+                parent=parent,
+                depth=depth,
+                body=data["body"],
+                body_html=render_markdown(data["body"], comment=True),
+                status=Comment.Status.APPROVED,
+                created_at=min(now, (question.answered_at or now) + timedelta(hours=6 + index * 3)),
+            )
+            created.append(comment)
+        for question in Question.objects.filter(comments__isnull=False).distinct():
+            question.comment_count = question.comments.filter(status=Comment.Status.APPROVED).count()
+            question.save(update_fields=["comment_count"])
+        # One held first comment for the moderators' queue, and one closed thread.
+        Comment.objects.create(
+            question=questions[0], author=patients[-1], body="Thank you, this helped me understand my last scan.",
+            body_html=render_markdown("Thank you, this helped me understand my last scan.", comment=True),
+            status=Comment.Status.PENDING,
+        )  # fmt: skip
+        Question.objects.filter(pk=questions[1].pk).update(comments_closed=True)
 
     def account(self, email: str, display_name: str, *, is_staff: bool = False, is_superuser: bool = False) -> User:
         user = User.objects.filter(email__iexact=email).first() or User(email=email)

@@ -5,7 +5,7 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from experts.models import ExpertProfile
-from forum.models import AuditLog, Question, QuestionRevision, Report
+from forum.models import AuditLog, Comment, Question, QuestionRevision, Report
 from forum.roles import MODERATOR_PERMISSIONS
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
@@ -29,6 +29,7 @@ def test_moderators_group_has_exactly_the_moderation_permissions(moderator):
 def test_admin_index_shows_counts_of_waiting_work(client, moderator):
     QuestionFactory.create_batch(3)
     ExpertProfileFactory(status="applied")
+    Comment.objects.create(question=answered_question(), author=UserFactory(), body="held", body_html="held")
     Report.objects.create(
         reporter=UserFactory(), content_type=ContentType.objects.get_for_model(Question), object_id=1, reason="spam"
     )
@@ -37,7 +38,7 @@ def test_admin_index_shows_counts_of_waiting_work(client, moderator):
     assert "Questions awaiting review" in html
     waiting = html.split('id="moderation-waiting"')[1].split("</table>")[0]
     counts = [cell.split("</td>")[0] for cell in waiting.split('class="count">')[1:]]
-    assert counts == ["3", "1", "1"]
+    assert counts == ["3", "1", "1", "1"]
 
 
 @pytest.mark.django_db
@@ -162,13 +163,20 @@ def test_spam_account_removal_deletes_the_account_and_content_and_logs_it(client
     spammer = UserFactory(display_name="Buy pills")
     QuestionFactory.create_batch(3, author=spammer)
     keep = QuestionFactory()
+    public = answered_question()
+    for body in ("Cheap pills", "More pills"):
+        Comment.objects.create(question=public, author=spammer, body=body, body_html=body, status="approved")
+    Question.objects.filter(pk=public.pk).update(comment_count=2)
     client.force_login(moderator)
     client.post(reverse("admin:accounts_user_changelist"),
                 {"action": "remove_spam_accounts", "_selected_action": [spammer.pk]})  # fmt: skip
     assert not type(spammer).objects.filter(pk=spammer.pk).exists()
-    assert list(Question.objects.all()) == [keep]
+    assert set(Question.objects.all()) == {keep, public}
+    assert not Comment.objects.exists()
+    public.refresh_from_db()
+    assert public.comment_count == 0
     entry = AuditLog.objects.get(action="account.remove_spam")
-    assert entry.before == {"questions": 3} and entry.actor == moderator
+    assert entry.before == {"questions": 3, "comments": 2} and entry.actor == moderator
 
 
 @pytest.mark.django_db

@@ -1,0 +1,179 @@
+"""Writes for comments and comment threads."""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from forum import permissions, signals
+from forum.markdown import render_markdown
+from forum.models import Comment, Question
+from forum.services.audit import audit_record
+from forum.services.flood import check_flood
+
+
+class CommentsClosed(Exception):
+    pass
+
+
+class EditWindowPassed(Exception):
+    pass
+
+
+def _count(question_id: int, delta: int) -> None:
+    Question.objects.filter(pk=question_id).update(comment_count=F("comment_count") + delta)
+
+
+def _published(comment: Comment) -> None:
+    transaction.on_commit(partial(signals.comment_published.send, sender=Comment, comment_id=comment.pk))
+
+
+def _attach_point(parent: Comment) -> Comment:
+    """Replies deeper than the limit attach to the deepest allowed level."""
+    while parent.depth >= settings.FORUM_COMMENT_MAX_DEPTH and parent.parent_id is not None:
+        parent = Comment.objects.get(pk=parent.parent_id)
+    return parent
+
+
+@transaction.atomic
+def comment_post(*, question: Question, author: User, body: str, parent: Comment | None = None) -> Comment:
+    """A new comment. A person's first comment waits for a moderator; later ones appear at once."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    permissions.check(permissions.can_comment(author))
+    if not question.comments_open:
+        raise CommentsClosed
+    if parent is not None:
+        if parent.question_id != question.pk or parent.status != Comment.Status.APPROVED:
+            raise ValueError("You can only reply to a published comment on this question.")
+        parent = _attach_point(parent)
+        if parent.depth >= settings.FORUM_COMMENT_MAX_DEPTH:
+            parent = None if settings.FORUM_COMMENT_MAX_DEPTH == 0 else parent
+    check_flood(Comment.objects.filter(author=author), daily_cap=settings.FORUM_FLOOD_DAILY_COMMENTS)
+    trusted = (
+        permissions.is_moderator(author)
+        or permissions.is_verified_expert(author)
+        or Comment.objects.filter(author=author, status=Comment.Status.APPROVED).exists()
+    )
+    comment = Comment.objects.create(
+        question=question,
+        author=author,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 0,
+        body=body,
+        body_html=render_markdown(body, comment=True),
+        status=Comment.Status.APPROVED if trusted else Comment.Status.PENDING,
+    )
+    audit_record(actor=author, action="comment.post", target=comment, after={"status": comment.status})
+    if comment.status == Comment.Status.APPROVED:
+        _count(question.pk, 1)
+        _published(comment)
+    return comment
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, moderator: User) -> Comment:
+    permissions.check(permissions.is_moderator(moderator))
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.status != Comment.Status.PENDING:
+        return comment
+    comment.status = Comment.Status.APPROVED
+    comment.save(update_fields=["status"])
+    _count(comment.question_id, 1)
+    audit_record(actor=moderator, action="comment.approve", target=comment, before={"status": "pending"},
+                 after={"status": "approved"})  # fmt: skip
+    _published(comment)
+    return comment
+
+
+@transaction.atomic
+def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Comment:
+    permissions.check(permissions.is_moderator(moderator))
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.status == Comment.Status.REMOVED:
+        return comment
+    before = {"status": comment.status}
+    if comment.status == Comment.Status.APPROVED and not comment.is_deleted:
+        _count(comment.question_id, -1)
+    comment.status = Comment.Status.REMOVED
+    comment.save(update_fields=["status"])
+    audit_record(actor=moderator, action="comment.remove", target=comment, before=before,
+                 after={"status": "removed"}, reason=reason)  # fmt: skip
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    permissions.check(comment.author_id == user.pk and not comment.is_deleted)
+    if comment.status == Comment.Status.REMOVED:
+        raise permissions.PermissionDenied
+    if timezone.now() > comment.created_at + timedelta(minutes=settings.FORUM_COMMENT_EDIT_MINUTES):
+        raise EditWindowPassed
+    before = {"body": comment.body}
+    comment.body = body
+    comment.body_html = render_markdown(body, comment=True)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    audit_record(actor=user, action="comment.edit", target=comment, before=before, after={"body": body})
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, user: User) -> Comment:
+    """The author deletes their comment; a tombstone keeps the thread's replies in place."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    permissions.check(comment.author_id == user.pk)
+    if comment.is_deleted:
+        return comment
+    if comment.status == Comment.Status.APPROVED:
+        _count(comment.question_id, -1)
+    comment.is_deleted = True
+    comment.body = ""
+    comment.body_html = ""
+    comment.save(update_fields=["is_deleted", "body", "body_html"])
+    audit_record(actor=user, action="comment.delete", target=comment, before={"deleted": False},
+                 after={"deleted": True})  # fmt: skip
+    return comment
+
+
+@transaction.atomic
+def comments_close(*, question: Question, moderator: User | None, reason: str = "") -> Question:
+    """Close a thread (a moderator, or the nightly job with moderator=None)."""
+    if moderator is not None:
+        permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.comments_closed:
+        return question
+    question.comments_closed = True
+    question.save(update_fields=["comments_closed", "updated_at"])
+    audit_record(actor=moderator, action="comments.close", target=question, before={"closed": False},
+                 after={"closed": True}, reason=reason)  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def comments_reopen(*, question: Question, moderator: User) -> Question:
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not question.comments_closed:
+        return question
+    question.comments_closed = False
+    question.save(update_fields=["comments_closed", "updated_at"])
+    audit_record(actor=moderator, action="comments.reopen", target=question, before={"closed": True},
+                 after={"closed": False})  # fmt: skip
+    return question
+
+
+def comments_close_expired() -> int:
+    """Nightly: close threads whose open period has passed, so the flag agrees with the date check."""
+    cutoff = timezone.now() - timedelta(days=settings.FORUM_COMMENTS_OPEN_DAYS)
+    expired = Question.objects.public().filter(comments_closed=False, answered_at__lte=cutoff)
+    closed = 0
+    for question in expired.iterator():
+        comments_close(question=question, moderator=None, reason="Open period ended")
+        closed += 1
+    return closed
