@@ -4,7 +4,8 @@ from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forum.models import Category, Question, Report, Tag
+from accounts.models import NotificationPreferences
+from forum.models import AlertSubscription, Category, Question, Report, Tag
 
 
 class QuestionForm(forms.ModelForm):
@@ -120,3 +121,37 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(label=_("Your email address"))
+    scope = forms.ChoiceField(
+        label=_("Tell me about"), choices=AlertSubscription.Scope.choices, widget=forms.RadioSelect, initial="all"
+    )
+    category = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Category.objects.order_by("position", "name"), required=False
+    )
+    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.order_by("name"), required=False)
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=AlertSubscription.Frequency.choices, initial="weekly", widget=forms.RadioSelect
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        scope = cleaned.get("scope")
+        if scope == AlertSubscription.Scope.CATEGORY and not cleaned.get("category"):
+            self.add_error("category", _("Choose the topic you want to follow."))
+        if scope == AlertSubscription.Scope.TAG and not cleaned.get("tag"):
+            self.add_error("tag", _("Choose the tag you want to follow."))
+        return cleaned
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreferences
+        fields = ["question_answered", "comment_replies", "expert_queue", "moderator_digest"]

@@ -61,6 +61,10 @@ urlpatterns = [
     path("privacy/", static_page("privacy"), name="privacy"),
     path("terms/", static_page("terms"), name="terms"),
     path("accessibility/", static_page("accessibility"), name="accessibility"),
+    path("alerts/", views.AlertSubscribeView.as_view(), name="alerts"),
+    path("alerts/check-your-email/", views.alerts_sent, name="alerts_sent"),
+    path("alerts/confirm/<str:token>/", views.AlertConfirmView.as_view(), name="alert_confirm"),
+    path("alerts/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -261,6 +261,12 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "forum.tasks.record_heartbeat", "schedule": 60.0},
     "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
+    "outbox-sweep": {"task": "forum.tasks.sweep_outbox", "schedule": 60.0},
+    "expert-digest": {"task": "forum.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
+    "moderator-digest": {"task": "forum.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},
+    "licence-reminders": {"task": "forum.tasks.licence_reminders", "schedule": crontab(hour=6, minute=30)},
+    "alerts-daily": {"task": "forum.tasks.alerts_daily", "schedule": crontab(hour=18, minute=0)},
+    "alerts-weekly": {"task": "forum.tasks.alerts_weekly", "schedule": crontab(hour=18, minute=0, day_of_week=5)},
 }
 
 # --- Product settings -------------------------------------------------------------------
@@ -304,6 +310,12 @@ FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
 FORUM_COMMENT_MAX_DEPTH = env.int("FORUM_COMMENT_MAX_DEPTH", default=2)
 FORUM_COMMENT_EDIT_MINUTES = env.int("FORUM_COMMENT_EDIT_MINUTES", default=15)
 FORUM_COMMENTS_OPEN_DAYS = env.int("FORUM_COMMENTS_OPEN_DAYS", default=90)
+# Email outbox: retries with exponential backoff (base seconds, doubling) up to a maximum
+# number of attempts; how many emails one sending pass handles; alert confirmation lifetime.
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=5000)
+ALERT_CONFIRM_DAYS = env.int("ALERT_CONFIRM_DAYS", default=3)
 # Spam control: minimum seconds between two posts of a kind by one user, and a daily cap.
 FORUM_FLOOD_MIN_SECONDS = env.int("FORUM_FLOOD_MIN_SECONDS", default=30)
 FORUM_FLOOD_DAILY_QUESTIONS = env.int("FORUM_FLOOD_DAILY_QUESTIONS", default=5)

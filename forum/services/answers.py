@@ -10,7 +10,7 @@ from accounts.models import User
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services import ClaimTaken, active_claim
-from forum import permissions, signals
+from forum import notifications, permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.audit import audit_record
@@ -64,6 +64,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
     )  # fmt: skip
+    notifications.question_answered(question)
     transaction.on_commit(partial(signals.question_answered.send, sender=Question, question_id=question.pk))
     return answer
 

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from forum import permissions, signals
+from forum import notifications, permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Comment, Question
 from forum.services.audit import audit_record
@@ -29,6 +29,7 @@ def _count(question_id: int, delta: int) -> None:
 
 
 def _published(comment: Comment) -> None:
+    notifications.comment_published(comment)
     transaction.on_commit(partial(signals.comment_published.send, sender=Comment, comment_id=comment.pk))
 
 

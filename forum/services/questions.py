@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from forum import permissions, signals
+from forum import notifications, permissions, signals
 from forum.markdown import render_markdown
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.audit import audit_record
@@ -149,6 +149,7 @@ def question_approve(*, question: Question, moderator: User) -> Question:
         actor=moderator, action="question.approve", target=question, before={"status": "pending"},
         after={"status": question.status},
     )  # fmt: skip
+    notifications.question_approved(question)
     transaction.on_commit(partial(signals.question_approved.send, sender=Question, question_id=question.pk))
     return question
 
@@ -171,5 +172,6 @@ def question_reject(*, question: Question, moderator: User, reason: str) -> Ques
         actor=moderator, action="question.reject", target=question, before=before,
         after={"status": question.status}, reason=question.rejection_reason,
     )  # fmt: skip
+    notifications.question_rejected(question)
     transaction.on_commit(partial(signals.question_rejected.send, sender=Question, question_id=question.pk))
     return question

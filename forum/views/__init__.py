@@ -1,0 +1,33 @@
+from .alerts import AlertConfirmView, AlertSubscribeView, UnsubscribeView, alerts_sent
+from .pages import (
+    ArchiveMonthView,
+    ArchiveYearView,
+    AskView,
+    CategoryView,
+    CommentEditView,
+    HomeView,
+    MyQuestionsView,
+    QuestionDetailView,
+    QuestionEditView,
+    ReportView,
+    SearchView,
+    StaticPageView,
+    TagView,
+    ask_done,
+    ask_preview,
+    ask_similar,
+    comment_delete,
+    comment_post,
+    healthz,
+    humanize_duration,
+    question_withdraw,
+    robots_txt,
+)
+
+__all__ = [
+    "AlertConfirmView", "AlertSubscribeView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
+    "CommentEditView", "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView", "ReportView",
+    "SearchView", "StaticPageView", "TagView", "UnsubscribeView", "alerts_sent", "ask_done", "ask_preview",
+    "ask_similar", "comment_delete", "comment_post", "healthz", "humanize_duration", "question_withdraw",
+    "robots_txt",
+]  # fmt: skip

@@ -1,0 +1,96 @@
+"""Email end to end: a real Celery worker, a real broker and a real SMTP server (aiosmtpd).
+
+The broker is Redis when CELERY_BROKER_URL points at it (CI), else the embedded filesystem broker.
+"""
+
+import email
+import os
+import time
+
+import pytest
+from django.utils import timezone
+
+from forum.models import OutboxEmail
+from tests.factories import ExpertProfileFactory, QuestionFactory
+from tests.support.processes import celery_worker, free_port, process_env, run_django, smtp_server, wait_for
+
+PUBLISH = """
+from accounts.models import User
+from forum.models import Question
+from forum.services.answers import answer_publish
+question = Question.objects.get(pk={question_id})
+answer_publish(question=question, expert_user=User.objects.get(pk={expert_user_id}), body="Cooling down helps. " * 4)
+"""
+
+
+def _broker(tmp_path):
+    configured = os.environ.get("CELERY_BROKER_URL", "")
+    if configured.startswith("redis"):
+        return configured, {}
+    return "filesystem://", {"CELERY_BROKER_DIR": str(tmp_path / "broker")}
+
+
+def _setup():
+    expert = ExpertProfileFactory()
+    question = QuestionFactory(status="approved", approved_at=timezone.now(), title="Heat and my legs?")
+    return expert, question
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answering_delivers_exactly_one_email_with_the_right_link(tmp_path):
+    expert, question = _setup()
+    broker_url, broker_env = _broker(tmp_path)
+    with smtp_server() as (port, inbox):
+        env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        with celery_worker(env, tmp_path / "worker.log", "email-e2e"):
+            result = run_django(PUBLISH.format(question_id=question.pk, expert_user_id=expert.user_id), env)
+            assert result.returncode == 0, result.stderr
+            assert wait_for(lambda: len(inbox.messages) >= 1), (tmp_path / "worker.log").read_text()
+            time.sleep(1)  # give a duplicate every chance to arrive
+            assert len(inbox.messages) == 1
+            message = email.message_from_bytes(inbox.messages[0])
+            assert message["To"] == question.author.email
+            assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+            text = message.get_payload()[0].get_payload(decode=True).decode()
+            assert f"{question.get_absolute_url()}" in text
+            # Rerunning the task (and a sweep) sends nothing more.
+            key = OutboxEmail.objects.get(kind="question_answered").key
+            code = (
+                f"from forum.tasks import send_outbox, sweep_outbox\nsend_outbox.delay([{key!r}])\nsweep_outbox.delay()"
+            )
+            rerun = run_django(code, env)
+            assert rerun.returncode == 0, rerun.stderr
+            log = tmp_path / "worker.log"
+            assert wait_for(lambda: log.read_text().count("succeeded") >= 3), log.read_text()
+            assert len(inbox.messages) == 1
+    assert OutboxEmail.objects.get(kind="question_answered").status == "sent"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_broker_down_answering_succeeds_and_the_sweep_delivers_later(tmp_path):
+    expert, question = _setup()
+    dead_broker = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    with smtp_server() as (port, inbox):
+        down_env = process_env(dead_broker, {"EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        started = time.monotonic()
+        result = run_django(PUBLISH.format(question_id=question.pk, expert_user_id=expert.user_id), down_env, 30)
+        elapsed = time.monotonic() - started
+        assert result.returncode == 0, result.stderr
+        print(f"answer published with the broker down in {elapsed:.1f}s (process start included)")
+        question.refresh_from_db()
+        assert question.status == "answered"
+        row = OutboxEmail.objects.get(kind="question_answered")
+        assert row.status == "pending"
+        assert inbox.messages == []
+        # The broker is back: the periodic sweep (run here through a real worker) delivers it once.
+        broker_url, broker_env = _broker(tmp_path)
+        env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        with celery_worker(env, tmp_path / "worker.log", "email-sweep"):
+            assert run_django("from forum.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
+            assert wait_for(lambda: len(inbox.messages) >= 1), (tmp_path / "worker.log").read_text()
+            assert run_django("from forum.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
+            log = tmp_path / "worker.log"
+            assert wait_for(lambda: log.read_text().count("succeeded") >= 2), log.read_text()
+        assert len(inbox.messages) == 1
+    row.refresh_from_db()
+    assert row.status == "sent"
