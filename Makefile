@@ -48,6 +48,9 @@ format: install ## Fix lint findings and format the code
 typecheck: install ## Type-check with mypy and django-stubs
 	$(BIN)/mypy .
 
+bench: install ## Run the benchmarks and write docs/benchmarks.md (uses a separate database, forum_bench)
+	$(DEVSTACK) exec -- $(BIN)/python -m bench $(BENCH)
+
 manage: install ## Run a manage.py command with the embedded database: make manage ARGS="createsuperuser"
 	$(DEVSTACK) exec -- $(BIN)/python manage.py $(ARGS)
 

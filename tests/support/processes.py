@@ -1,5 +1,6 @@
 """Real processes for end-to-end tests: a Celery worker, a Django 'producer', an SMTP server."""
 
+import logging
 import os
 import socket
 import subprocess
@@ -90,6 +91,8 @@ class _Collector:
 def smtp_server() -> Iterator[tuple[int, _Collector]]:
     collector = _Collector()
     port = free_port()
+    # aiosmtpd logs every recipient address at INFO; keep addresses out of test and bench output.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     controller = Controller(collector, hostname="127.0.0.1", port=port)
     controller.start()
     try:
