@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
+from forum import search
 from forum.forms import RejectForm
 from forum.models import (
     Answer,
@@ -23,6 +24,7 @@ from forum.models import (
     Question,
     QuestionRevision,
     Report,
+    SynonymGroup,
     Tag,
     WorkerHeartbeat,
 )
@@ -44,6 +46,17 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
+
+    def save_model(self, request: HttpRequest, obj: Tag, form: forms.ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Tag names are part of the search vectors of their questions.
+        search.refresh_vectors(list(obj.questions.values_list("pk", flat=True)))
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(admin.ModelAdmin):
+    list_display = ("terms", "note")
+    search_fields = ("terms",)
 
 
 class QuestionRevisionInline(admin.TabularInline):

@@ -76,3 +76,23 @@ TAGS = [
     ("Sleep", "sleep"),
     ("Work", "work"),
 ]
+
+# Search synonyms: brand and generic names, abbreviations and everyday words.
+SYNONYMS = [
+    ("ocrevus, ocrelizumab", "Brand and generic name"),
+    ("tysabri, natalizumab", "Brand and generic name"),
+    ("kesimpta, ofatumumab", "Brand and generic name"),
+    ("tecfidera, dimethyl fumarate", "Brand and generic name"),
+    ("gilenya, fingolimod", "Brand and generic name"),
+    ("aubagio, teriflunomide", "Brand and generic name"),
+    ("mavenclad, cladribine", "Brand and generic name"),
+    ("lemtrada, alemtuzumab", "Brand and generic name"),
+    ("rrms, relapsing remitting", "Abbreviation"),
+    ("spms, secondary progressive", "Abbreviation"),
+    ("ppms, primary progressive", "Abbreviation"),
+    ("dmt, disease modifying", "Abbreviation"),
+    ("mri, scan", "Everyday word"),
+    ("tiredness, fatigue", "Everyday word"),
+    ("brain fog, cognition", "Everyday word"),
+    ("pins and needles, tingling", "Everyday word"),
+]

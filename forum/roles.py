@@ -10,6 +10,7 @@ MODERATOR_PERMISSIONS = {
         "view_answer", "view_answerrevision", "view_report", "change_report", "view_auditlog",
         "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
         "view_workerheartbeat", "view_comment", "change_comment",
+        "view_synonymgroup", "add_synonymgroup", "change_synonymgroup",
     ],
     "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim"],
     "accounts": ["view_user", "remove_spam_account"],

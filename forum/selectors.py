@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -111,18 +110,12 @@ def typical_answer_time(days: int = 180) -> timedelta | None:
 
 
 def similar_questions(text: str, limit: int = 5) -> list[Question]:
-    """Answered questions sharing words with the text (the ask form's suggestions)."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in text.lower()).split() if len(w) > 2][:12]
-    if not words:
-        return []
-    query = SearchQuery(" OR ".join(words), search_type="websearch", config="english")
-    return list(
-        Question.objects.public()
-        .annotate(document=SearchVector("title", config="english"))
-        .filter(document=query)
-        .only("id", "title", "slug")
-        .order_by("-answered_at")[:limit]
-    )
+    """Answered questions like the text (the ask form's suggestions), through the site search."""
+    from forum.search import similar_ids
+
+    ids = similar_ids(text, limit)
+    by_id = {q.pk: q for q in Question.objects.filter(pk__in=ids).only("id", "title", "slug")}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def questions_of_author(user_id: int) -> QuerySet[Question]:

@@ -9,6 +9,7 @@ from accounts.models import User
 from experts.models import ExpertProfile
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Question, Tag
+from forum.search import refresh_vectors
 
 TEST_PASSWORD = "correct-horse-battery-42"
 
@@ -103,4 +104,5 @@ def answered_question(
         published_at=when,
         last_reviewed_at=when,
     )
+    refresh_vectors([question.pk])
     return question

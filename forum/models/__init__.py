@@ -5,6 +5,7 @@ from .ops import WorkerHeartbeat
 from .outbox import AlertSubscription, OutboxEmail
 from .question import Question, QuestionRevision
 from .report import Report
+from .search import SearchTerm, SynonymGroup
 from .taxonomy import Category, Tag
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "Question",
     "QuestionRevision",
     "Report",
+    "SearchTerm",
+    "SynonymGroup",
     "Tag",
     "WorkerHeartbeat",
 ]

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +41,8 @@ class Question(models.Model):
     comments_closed = models.BooleanField(_("comments closed"), default=False)
     # Published comments, kept by the comment services so lists need no extra query.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    # Title (A), tags (B), details (C) and answer (D), kept current by forum.search.refresh_vectors.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
@@ -64,6 +68,7 @@ class Question(models.Model):
             ),
             models.Index(fields=["status", "created_at"], name="question_status_created"),
             models.Index(fields=["author", "-created_at"], name="question_author_created"),
+            GinIndex(fields=["search_vector"], name="question_search", condition=models.Q(status="answered")),
         ]
         constraints = [
             models.CheckConstraint(

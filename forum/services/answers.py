@@ -10,7 +10,7 @@ from accounts.models import User
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services import ClaimTaken, active_claim
-from forum import notifications, permissions, signals
+from forum import notifications, permissions, search, signals
 from forum.markdown import render_markdown
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.audit import audit_record
@@ -60,6 +60,8 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     question.answered_at = now
     question.save(update_fields=["status", "answered_at", "updated_at"])
     QuestionClaim.objects.filter(question=question).delete()
+    search.refresh_vectors([question.pk])
+    search.record_vocabulary([question.pk])
     audit_record(
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
@@ -80,6 +82,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
     AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
+    search.refresh_vectors([answer.question_id])
     audit_record(actor=expert_user, action="answer.revise", target=answer, before=before, after={"body": body},
                  reason=note)  # fmt: skip
     return answer

@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from forum import permissions
 from forum.models import Answer, Comment, Question, Report
+from forum.search import refresh_vectors
 from forum.services.audit import audit_record
 from forum.services.comments import comment_remove
 
@@ -60,6 +61,7 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
     question.status = Question.Status.APPROVED
     question.answered_at = None
     question.save(update_fields=["status", "answered_at", "updated_at"])
+    refresh_vectors([question.pk])
     audit_record(actor=moderator, action="answer.remove", target=answer, before={"status": "published"},
                  after={"status": "draft"}, reason=reason)  # fmt: skip
     return answer

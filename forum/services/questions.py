@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from forum import notifications, permissions, signals
+from forum import notifications, permissions, search, signals
 from forum.markdown import render_markdown
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.audit import audit_record
@@ -106,6 +106,7 @@ def question_edit(
     question.save()
     if tags is not None:
         question.tags.set(list(tags))
+    search.refresh_vectors([question.pk])
     audit_record(
         actor=editor,
         action="question.edit" if own_edit else "question.redact",

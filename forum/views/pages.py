@@ -1,11 +1,13 @@
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from forum import permissions, screening, selectors
+from experts.models import ExpertProfile
+from forum import permissions, screening, search, selectors
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
@@ -75,7 +78,13 @@ class CategoryView(QuestionListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(heading=self.category.name, intro=self.category.description, kind=_("Topic"))
+        context.update(
+            heading=self.category.name,
+            intro=self.category.description,
+            kind=_("Topic"),
+            feed_url=reverse("forum:feed_category", args=[self.category.slug]),
+            alert_query=f"category={self.category.pk}",
+        )
         return context
 
 
@@ -86,7 +95,12 @@ class TagView(QuestionListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(heading=self.tag.name, kind=_("Tag"))
+        context.update(
+            heading=self.tag.name,
+            kind=_("Tag"),
+            feed_url=reverse("forum:feed_tag", args=[self.tag.slug]),
+            alert_query=f"tag={self.tag.pk}",
+        )
         return context
 
 
@@ -176,10 +190,53 @@ class SearchView(SidebarMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        q = self.request.GET.get("q", "").strip()[:200]
-        context["q"] = q
-        context["results"] = selectors.similar_questions(q, limit=50) if q else []
+        params = self.request.GET
+        q = params.get("q", "").strip()[:200]
+        filters = search.Filters(
+            category=params.get("category") or None,
+            tag=params.get("tag") or None,
+            expert=params.get("expert") or None,
+            date_from=_parse_date(params.get("from")),
+            date_to=_parse_date(params.get("to")),
+        )
+        context.update(
+            q=q,
+            filters=filters,
+            categories=Category.objects.order_by("position", "name"),
+            tags=Tag.objects.order_by("name"),
+            experts=ExpertProfile.objects.verified().order_by("public_name").only("public_name", "slug"),
+            filter_query=_filter_query(params),
+        )
+        if not q:
+            return context
+        results = search.search_ids(q, filters)
+        paginator = Paginator(results.ids, settings.FORUM_PAGE_SIZE)
+        try:
+            page = paginator.page(params.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            page = paginator.page(1)
+        page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))  # type: ignore[attr-defined]
+        context.update(
+            results=results,
+            page_obj=page,
+            hits=search.hits(list(page.object_list), q),
+        )
         return context
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _filter_query(params: Any) -> str:
+    """The active filters as a query string, so pagination links keep them."""
+    keep = {k: params[k] for k in ("category", "tag", "expert", "from", "to") if params.get(k)}
+    return urlencode(keep)
 
 
 @method_decorator(never_cache, name="dispatch")

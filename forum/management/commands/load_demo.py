@@ -14,7 +14,7 @@ from accounts.models import User
 from experts.models import ExpertProfile
 from forum import demo, demo_content
 from forum.markdown import render_markdown
-from forum.models import Category, Comment, Question, Tag
+from forum.models import Category, Comment, Question, SynonymGroup, Tag
 from forum.roles import moderators_group
 from forum.services import answers as answer_services
 from forum.services import questions as question_services
@@ -44,6 +44,9 @@ class Command(BaseCommand):
         tags = {}
         for name, slug in demo.TAGS:
             tags[slug], _ = Tag.objects.update_or_create(slug=slug, defaults={"name": name})
+
+        for terms, note in demo.SYNONYMS:
+            SynonymGroup.objects.update_or_create(terms=terms, defaults={"note": note})
 
         experts = [self.expert(data, categories) for data in demo_content.EXPERTS]
         moderator = User.objects.get(email="moderator@example.com")

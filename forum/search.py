@@ -1,0 +1,292 @@
+"""Full-text search over public Q&As: stored weighted vectors, web-search syntax, synonyms,
+ranking that mixes relevance with recency, highlighted snippets and "did you mean"."""
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+
+from forum.models import Question, SearchTerm, SynonymGroup
+
+CONFIG = "english"
+# How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
+CANDIDATES = 1000
+MARK_START, MARK_STOP = "\x02", "\x03"
+
+# CONFIG is a constant; the ids are a query parameter.
+VECTOR_SQL = f"""
+UPDATE forum_question q SET search_vector =
+    setweight(to_tsvector('{CONFIG}', coalesce(q.title, '')), 'A')
+ || setweight(to_tsvector('{CONFIG}', coalesce((
+        SELECT string_agg(t.name, ' ') FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
+        WHERE qt.question_id = q.id), '')), 'B')
+ || setweight(to_tsvector('{CONFIG}', coalesce(q.body, '')), 'C')
+ || setweight(to_tsvector('{CONFIG}', coalesce((
+        SELECT a.body FROM forum_answer a WHERE a.question_id = q.id AND a.status = 'published'), '')), 'D')
+WHERE q.id = ANY(%s)
+"""  # noqa: S608
+
+
+def refresh_vectors(question_ids: list[int]) -> None:
+    """Recompute stored search vectors (called by every service that changes searchable text)."""
+    if question_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(VECTOR_SQL, [list(question_ids)])
+
+
+def record_vocabulary(question_ids: list[int]) -> None:
+    """Add the words of these titles and tags to the vocabulary used for suggestions."""
+    if not question_ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO forum_searchterm (word, frequency)
+            SELECT word, count(*) FROM (
+                SELECT lower(w) AS word FROM forum_question q,
+                    regexp_split_to_table(q.title, '[^[:alnum:]]+') AS w WHERE q.id = ANY(%s)
+                UNION ALL
+                SELECT lower(w) FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id,
+                    regexp_split_to_table(t.name, '[^[:alnum:]]+') AS w WHERE qt.question_id = ANY(%s)
+            ) words WHERE length(word) > 2 AND word !~ '^[0-9]+$'
+            GROUP BY word
+            ON CONFLICT (word) DO UPDATE SET frequency = forum_searchterm.frequency + EXCLUDED.frequency
+            """,
+            [list(question_ids), list(question_ids)],
+        )
+
+
+# --- Query parsing --------------------------------------------------------------------
+
+TOKEN = re.compile(r'(-?)"([^"]+)"|(\S+)')
+
+
+@dataclass
+class ParsedQuery:
+    must: list[list[str]] = field(default_factory=list)  # each inner list: alternatives (OR)
+    exclude: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # plain words typed, for suggestions
+
+    @property
+    def empty(self) -> bool:
+        return not self.must
+
+
+def parse(text: str) -> ParsedQuery:
+    """Web-search syntax: "quoted phrases", OR between terms, -word to exclude."""
+    parsed = ParsedQuery()
+    pending_or = False
+    for match in TOKEN.finditer(text[:300]):
+        negative, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None and word.upper() == "OR":
+            pending_or = bool(parsed.must)
+            continue
+        if word is not None and word.startswith("-") and len(word) > 1:
+            parsed.exclude.append(word[1:])
+            continue
+        term = (phrase or word or "").strip()
+        if not re.search(r"\w", term):
+            continue
+        if negative:
+            parsed.exclude.append(term)
+            continue
+        if phrase is None:
+            parsed.words.append(term.lower())
+        if pending_or and parsed.must:
+            parsed.must[-1].append(term)
+        else:
+            parsed.must.append([term])
+        pending_or = False
+    return parsed
+
+
+def _synonyms() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for group in SynonymGroup.objects.all():
+        terms = group.term_list
+        for term in terms:
+            table.setdefault(term, [])
+            table[term].extend(t for t in terms if t != term and t not in table[term])
+    return table
+
+
+def _term_query(term: str) -> SearchQuery:
+    search_type = "phrase" if " " in term.strip() else "plain"
+    return SearchQuery(term, search_type=search_type, config=CONFIG)
+
+
+def build_query(parsed: ParsedQuery, *, with_exclusions: bool = True) -> SearchQuery | None:
+    """The tsquery for a parsed search. Ranking uses it without the exclusions: ts_rank
+    scores negated terms poorly, and excluded words never appear in the matches anyway."""
+    synonyms = _synonyms()
+    combined: SearchQuery | None = None
+    for alternatives in parsed.must:
+        expanded: list[str] = []
+        for term in alternatives:
+            expanded.append(term)
+            expanded.extend(synonyms.get(term.lower(), []))
+        clause = _term_query(expanded[0])
+        for term in expanded[1:]:
+            clause = clause | _term_query(term)
+        combined = clause if combined is None else combined & clause
+    if combined is None or not with_exclusions:
+        return combined
+    for term in parsed.exclude:
+        combined = combined & ~_term_query(term)
+    return combined
+
+
+# --- Searching ----------------------------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    category: str | None = None
+    tag: str | None = None
+    expert: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def apply(self, queryset: Any) -> Any:
+        if self.category:
+            queryset = queryset.filter(category__slug=self.category)
+        if self.tag:
+            queryset = queryset.filter(tags__slug=self.tag)
+        if self.expert:
+            queryset = queryset.filter(answer__expert__slug=self.expert)
+        if self.date_from:
+            queryset = queryset.filter(answered_at__date__gte=self.date_from)
+        if self.date_to:
+            queryset = queryset.filter(answered_at__date__lte=self.date_to)
+        return queryset
+
+
+@dataclass
+class Hit:
+    question: Question
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class Results:
+    ids: list[int]
+    total: int
+    capped: bool
+    suggestion: str | None = None
+
+
+def _highlight(text: str) -> str:
+    return html.escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+
+
+def search_ids(text: str, filters: Filters | None = None, *, with_suggestion: bool = True) -> Results:
+    """Ids of matching public Q&As, best first: relevance (weighted A-D) damped by age.
+
+    Ranking reads only the newest CANDIDATES matches, so a query costs about the same
+    at 10 thousand or a million Q&As.
+    """
+    parsed = parse(text)
+    query = build_query(parsed)
+    if query is None:
+        return Results(ids=[], total=0, capped=False)
+    matches = (filters or Filters()).apply(Question.objects.public().filter(search_vector=query))
+    candidates = matches.order_by("-answered_at").values("pk")[:CANDIDATES]
+    sql, params = candidates.query.sql_with_params()
+    rank_query = build_query(parsed, with_exclusions=False) or query
+    tsquery_sql, tsquery_params = _compile(rank_query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT q.id FROM forum_question q
+            WHERE q.id IN ({sql})
+            ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery_sql})
+                     / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC, q.id DESC
+            """,  # noqa: S608 - both fragments are compiled by the ORM with parameters
+            [*params, *tsquery_params],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    capped = len(ids) >= CANDIDATES
+    results = Results(ids=ids, total=len(ids), capped=capped)
+    if with_suggestion and len(ids) < 3 and parsed.words:
+        results.suggestion = suggest(parsed)
+    return results
+
+
+def _compile(query: SearchQuery) -> tuple[str, list[Any]]:
+    from django.db.models.sql import Query
+
+    compiler = Query(Question).get_compiler(connection=connection)
+    sql, params = query.as_sql(compiler, connection)
+    return sql, list(params)
+
+
+def hits(ids: list[int], text: str) -> list[Hit]:
+    """The rows for one page of ids, with highlighted title and snippet (headlines for these rows only)."""
+    query = build_query(parse(text), with_exclusions=False)
+    if not ids or query is None:
+        return []
+    tsquery_sql, tsquery_params = _compile(query)
+    options = f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT q.id,
+                   ts_headline('{CONFIG}', q.title, {tsquery_sql}, %s),
+                   ts_headline('{CONFIG}', q.body || ' ' || coalesce(a.body, ''), {tsquery_sql}, %s)
+            FROM forum_question q LEFT JOIN forum_answer a ON a.question_id = q.id
+            WHERE q.id = ANY(%s)
+            """,  # noqa: S608 - compiled fragments with parameters
+            [
+                *tsquery_params,
+                f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_STOP}",
+                *tsquery_params,
+                options,
+                ids,
+            ],
+        )
+        headlines = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=ids).select_related("category", "answer__expert").defer("body_html")
+    }
+    return [
+        Hit(question=questions[i], title_html=_highlight(headlines[i][0]), snippet_html=_highlight(headlines[i][1]))
+        for i in ids
+        if i in questions and i in headlines
+    ]
+
+
+def suggest(parsed: ParsedQuery) -> str | None:
+    """Replace unknown words with the most similar vocabulary word (trigram similarity)."""
+    changed = False
+    corrected = []
+    for word in parsed.words:
+        if len(word) < 4 or SearchTerm.objects.filter(word=word).exists():
+            corrected.append(word)
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word FROM forum_searchterm WHERE lower(word) %% %s "
+                "ORDER BY similarity(lower(word), %s) DESC, frequency DESC LIMIT 1",
+                [word, word],
+            )
+            row = cursor.fetchone()
+        if row and row[0] != word:
+            corrected.append(row[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else None
+
+
+def similar_ids(text: str, limit: int = 5) -> list[int]:
+    """The ask form's suggestions: any of the title's words, ranked like a search."""
+    words = [w for w in re.findall(r"[\w']+", text.lower()) if len(w) > 2][:12]
+    if not words:
+        return []
+    return search_ids(" OR ".join(words), with_suggestion=False).ids[:limit]
