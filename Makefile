@@ -37,9 +37,12 @@ test: install ## Run the whole test suite on PostgreSQL (embedded unless DATABAS
 	$(DEVSTACK) exec -- $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(DEVSTACK) exec -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install ## Lint and check formatting (ruff)
+lint: install ## Lint, check formatting (ruff) and scan for security issues (bandit)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# bench/ is offline tooling that builds SQL from constants; it is not scanned.
+	$(BIN)/bandit -q -r accounts config experts forum scripts -x '*/migrations/*'
+
 
 format: install ## Fix lint findings and format the code
 	$(BIN)/ruff check --fix .

@@ -2,9 +2,9 @@
 
 import argparse
 
-from bench import digest
+from bench import digest, search
 
-BENCHES = {"digest": digest.run}
+BENCHES = {"digest": digest.run, "search": search.run}
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 Only `manage.py load_demo` reads this module; nothing here runs in production.
 """
 
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (documented demo-only password)
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105  # nosec B105 - the documented demo-only password
 
 DEMO_ACCOUNTS = [
     # email, display name, is_staff, is_superuser

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from psycopg2 import sql
 
 from forum.models import Question, SearchTerm, SynonymGroup
 
@@ -17,18 +18,18 @@ CONFIG = "english"
 CANDIDATES = 1000
 MARK_START, MARK_STOP = "\x02", "\x03"
 
-# CONFIG is a constant; the ids are a query parameter.
-VECTOR_SQL = f"""
+# The text search configuration is CONFIG (English); the ids are a query parameter.
+VECTOR_SQL = """
 UPDATE forum_question q SET search_vector =
-    setweight(to_tsvector('{CONFIG}', coalesce(q.title, '')), 'A')
- || setweight(to_tsvector('{CONFIG}', coalesce((
+    setweight(to_tsvector('english', coalesce(q.title, '')), 'A')
+ || setweight(to_tsvector('english', coalesce((
         SELECT string_agg(t.name, ' ') FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
         WHERE qt.question_id = q.id), '')), 'B')
- || setweight(to_tsvector('{CONFIG}', coalesce(q.body, '')), 'C')
- || setweight(to_tsvector('{CONFIG}', coalesce((
+ || setweight(to_tsvector('english', coalesce(q.body, '')), 'C')
+ || setweight(to_tsvector('english', coalesce((
         SELECT a.body FROM forum_answer a WHERE a.question_id = q.id AND a.status = 'published'), '')), 'D')
 WHERE q.id = ANY(%s)
-"""  # noqa: S608
+"""
 
 
 def refresh_vectors(question_ids: list[int]) -> None:
@@ -196,17 +197,19 @@ def search_ids(text: str, filters: Filters | None = None, *, with_suggestion: bo
         return Results(ids=[], total=0, capped=False)
     matches = (filters or Filters()).apply(Question.objects.public().filter(search_vector=query))
     candidates = matches.order_by("-answered_at").values("pk")[:CANDIDATES]
-    sql, params = candidates.query.sql_with_params()
+    candidates_sql, params = candidates.query.sql_with_params()
     rank_query = build_query(parsed, with_exclusions=False) or query
     tsquery_sql, tsquery_params = _compile(rank_query)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            SELECT q.id FROM forum_question q
-            WHERE q.id IN ({sql})
-            ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery_sql})
-                     / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC, q.id DESC
-            """,  # noqa: S608 - both fragments are compiled by the ORM with parameters
+            sql.SQL(
+                """
+                SELECT q.id FROM forum_question q
+                WHERE q.id IN ({candidates})
+                ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery})
+                         / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC, q.id DESC
+                """
+            ).format(candidates=sql.SQL(candidates_sql), tsquery=sql.SQL(tsquery_sql)),
             [*params, *tsquery_params],
         )
         ids = [row[0] for row in cursor.fetchall()]
@@ -234,13 +237,15 @@ def hits(ids: list[int], text: str) -> list[Hit]:
     options = f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            SELECT q.id,
-                   ts_headline('{CONFIG}', q.title, {tsquery_sql}, %s),
-                   ts_headline('{CONFIG}', q.body || ' ' || coalesce(a.body, ''), {tsquery_sql}, %s)
-            FROM forum_question q LEFT JOIN forum_answer a ON a.question_id = q.id
-            WHERE q.id = ANY(%s)
-            """,  # noqa: S608 - compiled fragments with parameters
+            sql.SQL(
+                """
+                SELECT q.id,
+                       ts_headline('english', q.title, {tsquery}, %s),
+                       ts_headline('english', q.body || ' ' || coalesce(a.body, ''), {tsquery}, %s)
+                FROM forum_question q LEFT JOIN forum_answer a ON a.question_id = q.id
+                WHERE q.id = ANY(%s)
+                """
+            ).format(tsquery=sql.SQL(tsquery_sql)),
             [
                 *tsquery_params,
                 f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_STOP}",

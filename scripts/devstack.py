@@ -16,7 +16,7 @@ import contextlib
 import os
 import signal
 import socket
-import subprocess
+import subprocess  # nosec B404 - starts our own fixed commands (manage.py, celery)
 import sys
 import time
 import urllib.error
@@ -29,7 +29,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 PYTHON = sys.executable
 DEMO_ACCOUNTS = ("patient@example.com", "expert@example.com", "moderator@example.com", "admin@example.com")
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo data only)
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105  # nosec B105 - the documented demo-only password
 DATABASE_NAME = "forum"
 
 
@@ -70,7 +70,7 @@ def ensure_database(env: dict[str, str]) -> Any:
 
 
 def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)  # nosec B603 - fixed command
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -89,7 +89,7 @@ def wait_for_http(url: str, timeout: float, children: dict[str, subprocess.Popen
         if any(child.poll() is not None for child in children.values()):
             return False
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback only)
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310  # nosec B310 - http on loopback
                 if response.status == 200:
                     return True
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -166,7 +166,12 @@ def command_run() -> int:
         for name, command in commands.items():
             # Each child leads its own process group so that stopping it also stops
             # what it started (the runserver reloader, the worker's pool).
-            children[name] = subprocess.Popen(command, cwd=BASE_DIR, env=env, start_new_session=True)  # noqa: S603
+            children[name] = subprocess.Popen(  # noqa: S603
+                command,
+                cwd=BASE_DIR,
+                env=env,
+                start_new_session=True,  # nosec B603 - fixed commands
+            )
 
         if not wait_for_http(f"{address}/healthz", timeout=90, children=children):
             failed = [name for name, child in children.items() if child.poll() is not None]
@@ -211,7 +216,8 @@ def command_exec(command: list[str]) -> int:
     env = dict(os.environ)
     server = ensure_database(env)
     try:
-        return subprocess.call(command, cwd=BASE_DIR, env=env)  # noqa: S603
+        # The command comes from the developer's own make target.
+        return subprocess.call(command, cwd=BASE_DIR, env=env)  # noqa: S603  # nosec B603
     except KeyboardInterrupt:
         return 130
     finally:

@@ -136,7 +136,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
     "signup": env("ACCOUNT_RATE_LIMIT_SIGNUP", default="20/m/ip"),
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate limit, not a password
 }
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
