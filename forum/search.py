@@ -4,18 +4,22 @@ ranking that mixes relevance with recency, highlighted snippets and "did you mea
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.utils import timezone
 from psycopg2 import sql
 
 from forum.models import Question, SearchTerm, SynonymGroup
 
 CONFIG = "english"
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
-CANDIDATES = 1000
+CANDIDATES = 200
+# Matches are looked for in growing windows of time, so a common word reads a few recent rows
+# and a rare word reads its few matches, whatever the size of the archive.
+WINDOWS_DAYS = (30, 365, None)
 MARK_START, MARK_STOP = "\x02", "\x03"
 
 # The text search configuration is CONFIG (English); the ids are a query parameter.
@@ -115,12 +119,13 @@ def _synonyms() -> dict[str, list[str]]:
     return table
 
 
-def _term_query(term: str) -> SearchQuery:
-    search_type = "phrase" if " " in term.strip() else "plain"
+def _term_query(term: str, *, loose: bool = False) -> SearchQuery:
+    """A phrase query, or (loose) all of its words anywhere: the GIN index answers that alone."""
+    search_type = "phrase" if " " in term.strip() and not loose else "plain"
     return SearchQuery(term, search_type=search_type, config=CONFIG)
 
 
-def build_query(parsed: ParsedQuery, *, with_exclusions: bool = True) -> SearchQuery | None:
+def build_query(parsed: ParsedQuery, *, with_exclusions: bool = True, loose: bool = False) -> SearchQuery | None:
     """The tsquery for a parsed search. Ranking uses it without the exclusions: ts_rank
     scores negated terms poorly, and excluded words never appear in the matches anyway."""
     synonyms = _synonyms()
@@ -130,9 +135,9 @@ def build_query(parsed: ParsedQuery, *, with_exclusions: bool = True) -> SearchQ
         for term in alternatives:
             expanded.append(term)
             expanded.extend(synonyms.get(term.lower(), []))
-        clause = _term_query(expanded[0])
+        clause = _term_query(expanded[0], loose=loose)
         for term in expanded[1:]:
-            clause = clause | _term_query(term)
+            clause = clause | _term_query(term, loose=loose)
         combined = clause if combined is None else combined & clause
     if combined is None or not with_exclusions:
         return combined
@@ -195,22 +200,38 @@ def search_ids(text: str, filters: Filters | None = None, *, with_suggestion: bo
     query = build_query(parsed)
     if query is None:
         return Results(ids=[], total=0, capped=False)
-    matches = (filters or Filters()).apply(Question.objects.public().filter(search_vector=query))
-    candidates = matches.order_by("-answered_at").values("pk")[:CANDIDATES]
-    candidates_sql, params = candidates.query.sql_with_params()
+    # Phrases are checked on the candidates only: PostgreSQL misjudges how rare a phrase is and
+    # would test positions row by row through the archive; all the words together, it finds fast.
+    has_phrase = any(" " in term for alternatives in parsed.must for term in alternatives)
+    match_query = build_query(parsed, loose=True) if has_phrase else query
+    wanted = CANDIDATES * (5 if has_phrase else 1)
+    matches = (filters or Filters()).apply(Question.objects.public().filter(search_vector=match_query))
+    now = timezone.now()
+    for days in WINDOWS_DAYS:
+        window = matches if days is None else matches.filter(answered_at__gte=now - timedelta(days=days))
+        candidate_ids = list(window.order_by("-answered_at").values_list("pk", flat=True)[:wanted])
+        if len(candidate_ids) >= wanted:
+            break
+    if not candidate_ids:
+        results = Results(ids=[], total=0, capped=False)
+        if with_suggestion and parsed.words:
+            results.suggestion = suggest(parsed)
+        return results
     rank_query = build_query(parsed, with_exclusions=False) or query
     tsquery_sql, tsquery_params = _compile(rank_query)
+    match_sql, match_params = _compile(query)
     with connection.cursor() as cursor:
         cursor.execute(
             sql.SQL(
                 """
                 SELECT q.id FROM forum_question q
-                WHERE q.id IN ({candidates})
+                WHERE q.id = ANY(%s) AND q.search_vector @@ {match}
                 ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery})
                          / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC, q.id DESC
+                LIMIT %s
                 """
-            ).format(candidates=sql.SQL(candidates_sql), tsquery=sql.SQL(tsquery_sql)),
-            [*params, *tsquery_params],
+            ).format(tsquery=sql.SQL(tsquery_sql), match=sql.SQL(match_sql)),
+            [candidate_ids, *match_params, *tsquery_params, CANDIDATES],
         )
         ids = [row[0] for row in cursor.fetchall()]
     capped = len(ids) >= CANDIDATES
