@@ -1,14 +1,18 @@
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from accounts import services
+from accounts.forms import DeleteAccountForm
 from accounts.models import NotificationPreferences
 from forum.forms import PreferencesForm
 from forum.models import AlertSubscription
@@ -46,3 +50,35 @@ class AccountView(LoginRequiredMixin, TemplateView):
         alert_services.preferences_update(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Your email preferences are saved."))
         return redirect("account")
+
+
+@never_cache
+def account_export(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    data = services.account_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccountDeleteView(LoginRequiredMixin, View):
+    template_name = "accounts/delete.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": DeleteAccountForm(user=request.user)})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = DeleteAccountForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        user = request.user
+        try:
+            services.account_delete(user=user)  # type: ignore[arg-type]
+        except services.AccountDeletionRefused as refused:
+            form.add_error(None, str(refused))
+            return render(request, self.template_name, {"form": form})
+        logout(request)
+        messages.success(request, _("Your account and personal data have been deleted."))
+        return redirect("forum:home")

@@ -36,7 +36,7 @@ def create_bench_database(fresh: bool = False) -> None:
     connection.autocommit = True
     with connection.cursor() as cursor:
         if fresh:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+            cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
         if cursor.fetchone() is None:
             cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
