@@ -15,6 +15,8 @@ XSS = [
     "<svg onload=alert(1)>",
     "<style>body{display:none}</style>",
     '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="java\tscript:alert(1)">tab inside the scheme</a>',
+    '<a href=" \njavascript:alert(1)">newline before the scheme</a>',
 ]
 
 
@@ -22,7 +24,7 @@ XSS = [
 def test_dangerous_markup_is_neutralized(payload):
     html = render_markdown(payload).lower()
     assert "<script" not in html
-    assert "javascript:" not in html
+    assert "javascript:" not in html and "script:alert" not in html and "script:alert" not in html
     assert "vbscript:" not in html
     assert "data:" not in html
     assert "onerror" not in html and "onclick" not in html and "onload" not in html
