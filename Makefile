@@ -28,7 +28,12 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install everything (run and test)
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the accessibility tests (axe-core): install Node.js."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and install everything (run and test)
 
 run: install ## Start the whole forum with demo data (embedded PostgreSQL and broker unless configured)
 	$(DEVSTACK) run

@@ -104,7 +104,11 @@ class ReportForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
+    website = forms.CharField(  # honeypot
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
 
 class CommentForm(forms.Form):

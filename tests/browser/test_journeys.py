@@ -1,0 +1,215 @@
+"""The life of a question in a real browser, at desktop and phone sizes.
+
+1. a visitor signs up, confirms the email from the delivered message, asks a question, sees the
+   personal-identifier warning and a similar-question suggestion, submits;
+2. a moderator approves it in the admin;
+3. an expert claims it in the dashboard, previews, publishes;
+4. the patient receives the email, follows the link, reads the answer with the credentials card;
+5. a reader comments and the patient replies; a moderator closes comments; "Comments are closed" shows;
+6. a visitor searches by a synonym and finds the Q&A, browses its month, subscribes to an alert, confirms it.
+"""
+
+import re
+import shutil
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from forum.models import Comment, Question, SynonymGroup
+from forum.roles import moderators_group
+from forum.tasks import sweep_outbox
+from tests.browser.conftest import ARTIFACTS, VIEWPORTS
+from tests.factories import TEST_PASSWORD, CategoryFactory, ExpertProfileFactory, UserFactory, answered_question
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+class Journey:
+    def __init__(self, browser, live_server, viewport: str) -> None:
+        self.browser = browser
+        self.base = live_server.url
+        self.viewport = viewport
+        self.folder = ARTIFACTS / "journeys" / viewport
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self.step = 0
+
+    def context(self):
+        return self.browser.new_context(viewport=VIEWPORTS[self.viewport])
+
+    def shot(self, page, name: str) -> None:
+        self.step += 1
+        page.screenshot(path=str(self.folder / f"{self.step:02d}-{name}.png"), full_page=True)
+
+    def sign_in(self, page, email: str, password: str = TEST_PASSWORD) -> None:
+        page.goto(f"{self.base}/accounts/login/")
+        page.fill("main [name=login]", email)
+        page.fill("main [name=password]", password)
+        page.click("main button[type=submit]")
+        page.wait_for_load_state()
+
+    def admin_action(self, page, changelist: str, row_text: str, action: str) -> None:
+        page.goto(f"{self.base}{changelist}")
+        row = page.locator("#result_list tbody tr", has_text=row_text)
+        row.locator("input.action-select").check()
+        page.select_option("select[name=action]", action)
+        page.click("button[name=index]")
+        page.wait_for_load_state()
+
+
+def _deliver_emails() -> None:
+    sweep_outbox.apply()
+
+
+def _link(pattern: str, body: str) -> str:
+    match = re.search(pattern, body)
+    assert match, body
+    return match.group(0)
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_life_of_a_question(browser, live_server, settings, viewport):
+    settings.SITE_URL = live_server.url  # links in emails point at this server
+    journey = Journey(browser, live_server, viewport)
+    SynonymGroup.objects.create(terms="tysabri, natalizumab")
+    category = CategoryFactory(name="Disease-modifying treatments", slug="treatments")
+    answered_question(title="Can hot weather make MS fatigue worse?", category=category)
+    expert = ExpertProfileFactory(public_name="Dr Journey Expert", postnominals="MD")
+    expert.specialties.add(category)
+    moderator = UserFactory(is_staff=True, email="mod.journey@example.org")
+    moderator.groups.add(moderators_group())
+    title = "Does Tysabri make fatigue worse in hot weather?"
+    patient_email = f"new.patient.{viewport}@example.org"
+
+    # 1. Sign up, confirm, ask.
+    patient = journey.context()
+    page = patient.new_page()
+    page.goto(f"{journey.base}/accounts/signup/")
+    page.fill("main [name=email]", patient_email)
+    page.fill("main [name=password1]", "a-Long-passphrase-77")
+    page.fill("main [name=password2]", "a-Long-passphrase-77")
+    journey.shot(page, "signup")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    journey.shot(page, "verification-sent")
+    confirm = _link(r"http://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[-1].body)
+    page.goto(confirm)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{journey.base}/ask/")
+    page.fill("[name=title]", title)
+    page.fill("[name=body]", "Since starting treatment I feel drained on warm days. Email me at me@example.org please.")
+    page.wait_for_selector("#similar-slot a:has-text('Can hot weather make MS fatigue worse?')")
+    page.wait_for_selector("#identifier-warning:not(.d-none)")
+    page.select_option("[name=category]", str(category.pk))
+    page.check("[name=consent]")
+    journey.shot(page, "ask-with-warning-and-suggestion")
+    page.click("button[name=submit]")
+    page.wait_for_load_state()
+    assert page.locator("text=Please check the notes above").is_visible()
+    page.click("button[name=submit]")
+    page.wait_for_url("**/ask/submitted/**")
+    assert page.locator("h1", has_text="awaiting review").is_visible()
+    journey.shot(page, "submitted")
+    question = Question.objects.get(title=title)
+    assert question.status == "pending"
+
+    # 2. A moderator approves it.
+    moderation = journey.context()
+    mod_page = moderation.new_page()
+    mod_page.goto(f"{journey.base}/admin/login/")
+    mod_page.fill("[name=username]", moderator.email)
+    mod_page.fill("[name=password]", TEST_PASSWORD)
+    mod_page.click("input[type=submit]")
+    mod_page.wait_for_load_state()
+    journey.shot(mod_page, "admin-index")
+    journey.admin_action(mod_page, "/admin/forum/question/?status__exact=pending", title, "approve")
+    journey.shot(mod_page, "approved")
+    question.refresh_from_db()
+    assert question.status == "approved"
+
+    # 3. The expert claims, previews and publishes.
+    expert_context = journey.context()
+    expert_page = expert_context.new_page()
+    journey.sign_in(expert_page, expert.user.email)
+    expert_page.goto(f"{journey.base}/experts/dashboard/")
+    journey.shot(expert_page, "dashboard")
+    expert_page.locator("li", has_text=title).locator("button", has_text="Claim and answer").click()
+    expert_page.wait_for_url("**/answer/")
+    expert_page.fill(
+        "[name=body]", "Heat can **temporarily** bring back symptoms. Cool down and rest; tell your MS nurse."
+    )
+    expert_page.click("button[name=preview]")
+    expert_page.wait_for_selector("#answer-preview strong:has-text('temporarily')")
+    journey.shot(expert_page, "editor-preview")
+    expert_page.click("button[name=publish]")
+    expert_page.wait_for_url(f"**{question.get_absolute_url()}")
+    question.refresh_from_db()
+    assert question.status == "answered"
+
+    # 4. The patient gets the email and reads the answer with the credentials card.
+    _deliver_emails()
+    answered = [m for m in mail.outbox if m.to == [patient_email] and "answered" in m.subject]
+    assert len(answered) == 1
+    link = _link(r"http://[^\s]+/questions/\d+/[^\s]+/", answered[0].body)
+    page.goto(link)
+    card = page.locator(".credentials-card")
+    assert card.is_visible() and "Dr Journey Expert" in card.inner_text() and "Verified expert" in card.inner_text()
+    journey.shot(page, "answer-with-credentials")
+
+    # 5. A reader comments, the patient replies, a moderator closes the thread.
+    reader = UserFactory(display_name="Reader Robin")
+    reader_context = journey.context()
+    reader_page = reader_context.new_page()
+    journey.sign_in(reader_page, reader.email)
+    reader_page.goto(f"{journey.base}{question.get_absolute_url()}")
+    reader_page.fill("#comment-form [name=body]", "Cooling vests helped me a lot.")
+    reader_page.click("#comment-form button[type=submit]")
+    reader_page.wait_for_load_state()
+    journey.admin_action(mod_page, "/admin/forum/comment/?status__exact=pending", "Cooling vests", "approve")
+    first = Comment.objects.get(body="Cooling vests helped me a lot.")
+    page.goto(f"{journey.base}{question.get_absolute_url()}?reply_to={first.pk}#comment-form")
+    page.fill("#comment-form [name=body]", "Thanks, I will try one this summer.")
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_load_state()
+    journey.admin_action(mod_page, "/admin/forum/comment/?status__exact=pending", "I will try one", "approve")
+    reader_page.reload()
+    assert reader_page.locator(".comment-replies", has_text="I will try one this summer").is_visible()
+    journey.shot(reader_page, "threaded-comments")
+    journey.admin_action(mod_page, "/admin/forum/question/", title, "close_comments")
+    reader_page.reload()
+    assert reader_page.locator("text=Comments are closed.").is_visible()
+    assert reader_page.locator("#comment-form").count() == 0
+    journey.shot(reader_page, "comments-closed")
+
+    # 6. A visitor finds it through a synonym, browses the month, subscribes to an alert.
+    visitor = journey.context()
+    visit = visitor.new_page()
+    visit.goto(f"{journey.base}/search/?q=natalizumab")
+    hit = visit.locator(".search-hit a", has_text="Tysabri")
+    assert hit.count() == 1
+    journey.shot(visit, "search-synonym")
+    hit.click()
+    visit.wait_for_url(f"**{question.get_absolute_url()}")
+    visit.locator(".answer a", has_text=str(timezone.localdate().year)).first.click()
+    visit.wait_for_url("**/archive/**")
+    assert visit.locator("a", has_text=title).count() >= 1
+    journey.shot(visit, "archive-month")
+    alert_email = f"alerts.{viewport}@example.org"
+    visit.goto(f"{journey.base}/alerts/")
+    visit.fill("main [name=email]", alert_email)
+    visit.check("main [name=scope][value=all]")
+    visit.check("main [name=frequency][value=daily]")
+    visit.click("main button[type=submit]")
+    visit.wait_for_url("**/alerts/check-your-email/")
+    _deliver_emails()
+    confirm_mail = [m for m in mail.outbox if m.to == [alert_email]]
+    assert len(confirm_mail) == 1
+    visit.goto(_link(r"http://[^\s]+/alerts/confirm/[^\s]+/", confirm_mail[0].body))
+    visit.click("main button[type=submit]")
+    assert visit.locator("h1", has_text="Your alert is confirmed").is_visible()
+    journey.shot(visit, "alert-confirmed")
+
+    for context in (patient, moderation, expert_context, reader_context, visitor):
+        context.close()
