@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
+from forum.cache import public_page
 from forum.sitemaps import SITEMAPS
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -10,7 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("experts/", include("experts.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("forum.urls")),
 ]
 

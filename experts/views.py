@@ -18,6 +18,7 @@ from experts import selectors, services
 from experts.forms import AnswerForm, ExpertApplicationForm
 from forum import permissions
 from forum import selectors as forum_selectors
+from forum.cache import public_page
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Question
 from forum.pagination import paginate
@@ -26,6 +27,7 @@ from forum.services.questions import TransitionError
 from forum.views import humanize_duration
 
 
+@method_decorator(public_page, name="dispatch")
 class ExpertListView(TemplateView):
     template_name = "experts/expert_list.html"
 
@@ -38,6 +40,7 @@ class ExpertListView(TemplateView):
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class ExpertDetailView(TemplateView):
     template_name = "experts/expert_detail.html"
 

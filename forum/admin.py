@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -14,6 +15,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from forum import search
+from forum.cache import bump_content_version
 from forum.forms import RejectForm
 from forum.models import (
     Answer,
@@ -40,6 +42,10 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
 
+    def save_model(self, request: HttpRequest, obj: Category, form: forms.ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(bump_content_version)
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
@@ -49,14 +55,19 @@ class TagAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Tag, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        # Tag names are part of the search vectors of their questions.
+        # Tag names are part of the search vectors of their questions, and shown on public pages.
         search.refresh_vectors(list(obj.questions.values_list("pk", flat=True)))
+        transaction.on_commit(bump_content_version)
 
 
 @admin.register(SynonymGroup)
 class SynonymGroupAdmin(admin.ModelAdmin):
     list_display = ("terms", "note")
     search_fields = ("terms",)
+
+    def save_model(self, request: HttpRequest, obj: SynonymGroup, form: forms.ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(bump_content_version)  # cached search pages
 
 
 class QuestionRevisionInline(admin.TabularInline):

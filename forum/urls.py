@@ -4,6 +4,7 @@ from django.http import HttpResponseBase
 from django.urls import path, register_converter
 
 from forum import feeds, views
+from forum.cache import public_page
 
 
 class FourDigitYear:
@@ -65,14 +66,14 @@ urlpatterns = [
     path("alerts/check-your-email/", views.alerts_sent, name="alerts_sent"),
     path("alerts/confirm/<str:token>/", views.AlertConfirmView.as_view(), name="alert_confirm"),
     path("alerts/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
-    path("feeds/latest/", feeds.LatestAnswersFeed(), name="feed_latest"),
-    path("feeds/latest/rss/", feeds.rss(feeds.LatestAnswersFeed)(), name="feed_latest_rss"),
-    path("feeds/categories/<slug:slug>/", feeds.CategoryFeed(), name="feed_category"),
-    path("feeds/categories/<slug:slug>/rss/", feeds.rss(feeds.CategoryFeed)(), name="feed_category_rss"),
-    path("feeds/tags/<slug:slug>/", feeds.TagFeed(), name="feed_tag"),
-    path("feeds/tags/<slug:slug>/rss/", feeds.rss(feeds.TagFeed)(), name="feed_tag_rss"),
-    path("feeds/experts/<slug:slug>/", feeds.ExpertFeed(), name="feed_expert"),
-    path("feeds/experts/<slug:slug>/rss/", feeds.rss(feeds.ExpertFeed)(), name="feed_expert_rss"),
+    path("feeds/latest/", public_page(feeds.LatestAnswersFeed()), name="feed_latest"),
+    path("feeds/latest/rss/", public_page(feeds.rss(feeds.LatestAnswersFeed)()), name="feed_latest_rss"),
+    path("feeds/categories/<slug:slug>/", public_page(feeds.CategoryFeed()), name="feed_category"),
+    path("feeds/categories/<slug:slug>/rss/", public_page(feeds.rss(feeds.CategoryFeed)()), name="feed_category_rss"),
+    path("feeds/tags/<slug:slug>/", public_page(feeds.TagFeed()), name="feed_tag"),
+    path("feeds/tags/<slug:slug>/rss/", public_page(feeds.rss(feeds.TagFeed)()), name="feed_tag_rss"),
+    path("feeds/experts/<slug:slug>/", public_page(feeds.ExpertFeed()), name="feed_expert"),
+    path("feeds/experts/<slug:slug>/rss/", public_page(feeds.rss(feeds.ExpertFeed)()), name="feed_expert_rss"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

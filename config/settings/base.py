@@ -305,6 +305,9 @@ FORUM_EMERGENCY_CONTACTS = [
     )
 ]
 FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
+# Anonymous public pages are cached this long (0 turns the page cache off); any content change
+# invalidates them at once.
+FORUM_PAGE_CACHE_SECONDS = env.int("FORUM_PAGE_CACHE_SECONDS", default=300)
 # Expert dashboard: answer-time target (older approved questions are overdue),
 # how long a claim holds a question, and how often answers are reviewed.
 FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)

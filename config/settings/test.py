@@ -17,3 +17,5 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
 if not CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 1}
 FORUM_FLOOD_MIN_SECONDS = 0  # flood tests set their own interval
+# Page caching is tested on its own (tests/forum/test_page_cache.py); elsewhere pages are fresh.
+FORUM_PAGE_CACHE_SECONDS = 0

@@ -1,8 +1,9 @@
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
 from accounts.models import User
+from forum.cache import bump_content_version
 from forum.models import AuditLog
 
 
@@ -15,6 +16,9 @@ def audit_record(
     after: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditLog:
+    """Record a change. Every change that is audited may show on public pages, so cached pages
+    are invalidated once it commits."""
+    transaction.on_commit(bump_content_version)
     return AuditLog.objects.create(
         actor=actor,
         action=action,

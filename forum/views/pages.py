@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 
 from experts.models import ExpertProfile
 from forum import permissions, screening, search, selectors
+from forum.cache import cached_part, public_page
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
@@ -37,14 +38,22 @@ class SidebarMixin:
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context["archive_all_months"] = selectors.archive_months()
-        context["sidebar_months"] = context["archive_all_months"][:12]
-        context["sidebar_categories"] = selectors.categories_with_counts()
-        context["sidebar_recent"] = selectors.recent_questions()
-        context["sidebar_comments"] = selectors.recent_comments()
+        context.update(cached_part("sidebar", _sidebar))
         return context
 
 
+def _sidebar() -> dict[str, Any]:
+    months = selectors.archive_months()
+    return {
+        "archive_all_months": months,
+        "sidebar_months": months[:12],
+        "sidebar_categories": list(selectors.categories_with_counts()),
+        "sidebar_recent": selectors.recent_questions(),
+        "sidebar_comments": selectors.recent_comments(),
+    }
+
+
+@method_decorator(public_page, name="dispatch")
 class HomeView(SidebarMixin, TemplateView):
     template_name = "forum/home.html"
 
@@ -55,6 +64,7 @@ class HomeView(SidebarMixin, TemplateView):
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class QuestionListView(SidebarMixin, TemplateView):
     """A paginated list of public Q&As; subclasses narrow it."""
 
@@ -104,6 +114,7 @@ class TagView(QuestionListView):
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class ArchiveYearView(SidebarMixin, TemplateView):
     template_name = "forum/archive_year.html"
 
@@ -139,6 +150,7 @@ class ArchiveMonthView(QuestionListView):
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class QuestionDetailView(SidebarMixin, TemplateView):
     template_name = "forum/question_detail.html"
 
@@ -185,6 +197,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         }
 
 
+@method_decorator(public_page, name="dispatch")
 class SearchView(SidebarMixin, TemplateView):
     template_name = "forum/search.html"
 
@@ -202,10 +215,8 @@ class SearchView(SidebarMixin, TemplateView):
         context.update(
             q=q,
             filters=filters,
-            categories=Category.objects.order_by("position", "name"),
-            tags=Tag.objects.order_by("name"),
-            experts=ExpertProfile.objects.verified().order_by("public_name").only("public_name", "slug"),
             filter_query=_filter_query(params),
+            **cached_part("search-filters", _filter_choices),
         )
         if not q:
             return context
@@ -222,6 +233,14 @@ class SearchView(SidebarMixin, TemplateView):
             hits=search.hits(list(page.object_list), q),
         )
         return context
+
+
+def _filter_choices() -> dict[str, Any]:
+    return {
+        "categories": list(Category.objects.order_by("position", "name")),
+        "tags": list(Tag.objects.order_by("name")),
+        "experts": list(ExpertProfile.objects.verified().order_by("public_name").only("public_name", "slug")),
+    }
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -386,6 +405,7 @@ def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("forum:my_questions")
 
 
+@method_decorator(public_page, name="dispatch")
 class StaticPageView(TemplateView):
     pass
 

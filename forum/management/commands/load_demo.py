@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from experts.models import ExpertProfile
 from forum import demo, demo_content
+from forum.cache import bump_content_version
 from forum.markdown import render_markdown
 from forum.models import Category, Comment, Question, SynonymGroup, Tag
 from forum.roles import moderators_group
@@ -112,6 +113,7 @@ class Command(BaseCommand):
             created += 1
 
         self.comments(patients)
+        bump_content_version()
 
         self.stdout.write(
             self.style.SUCCESS(
