@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.http import urlencode
 
 VERSION_KEY = "forum:content-version"
@@ -42,11 +42,11 @@ def cached_part(name: str, build: Callable[[], Any], timeout: int | None = None)
     return value
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Serve anonymous GETs of a public page from the cache."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         cacheable = (
             settings.FORUM_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
@@ -56,14 +56,15 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         )
         if not cacheable:
             return view(request, *args, **kwargs)
-        query = urlencode(sorted(request.GET.items()))
+        query = urlencode(sorted((key, request.GET.getlist(key)) for key in request.GET), doseq=True)
         key = f"page:{content_version()}:{request.path}?{query}"
         cached = cache.get(key)
         if cached is not None:
             return cached
         response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
+        render = getattr(response, "render", None)
+        if callable(render):
+            response = render()
         if response.status_code == 200 and not response.cookies:
             cache.set(key, response, settings.FORUM_PAGE_CACHE_SECONDS)
         return response
