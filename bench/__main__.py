@@ -2,9 +2,9 @@
 
 import argparse
 
-from bench import digest, search
+from bench import digest, pages, search
 
-BENCHES = {"digest": digest.run, "search": search.run}
+BENCHES = {"pages": pages.run, "search": search.run, "digest": digest.run}
 
 
 def main() -> None:

@@ -16,15 +16,15 @@ REPORT = BASE_DIR / "docs" / "benchmarks.md"
 BENCH_DB = "forum_bench"
 
 
-def bench_database_url() -> str:
+def bench_database_url(name: str = BENCH_DB) -> str:
     """The configured DATABASE_URL, pointed at a separate database that the benchmarks may fill."""
-    url = os.environ["DATABASE_URL"]
+    url = os.environ.get("BENCH_ORIGINAL_DATABASE_URL", os.environ["DATABASE_URL"])
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def create_bench_database(fresh: bool = False) -> None:
-    parts = urlsplit(os.environ["DATABASE_URL"])
+def create_bench_database(fresh: bool = False, name: str = BENCH_DB) -> None:
+    parts = urlsplit(os.environ.get("BENCH_ORIGINAL_DATABASE_URL", os.environ["DATABASE_URL"]))
     query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
     connection = psycopg2.connect(
         dbname="postgres",
@@ -36,15 +36,16 @@ def create_bench_database(fresh: bool = False) -> None:
     connection.autocommit = True
     with connection.cursor() as cursor:
         if fresh:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
+            cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
 
 
-def setup_django(settings_module: str = "config.settings.local") -> None:
-    os.environ["DATABASE_URL"] = bench_database_url()
+def setup_django(settings_module: str = "config.settings.local", name: str = BENCH_DB) -> None:
+    os.environ.setdefault("BENCH_ORIGINAL_DATABASE_URL", os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = bench_database_url(name)
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     import django
 

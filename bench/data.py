@@ -338,3 +338,81 @@ def _ensure_people(cursor: Any, expert_count: int, patient_count: int) -> None:
         """,
         [expert_count, patient_count],
     )
+
+
+def generate_comments(total: int, *, busy_question_comments: int = 50) -> int:
+    """Comments spread over public Q&As; the newest Q&A gets exactly `busy_question_comments`.
+
+    Returns the id of that Q&A.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM forum_question WHERE status = 'answered' ORDER BY answered_at DESC LIMIT 1")
+        busy = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM forum_comment")
+        if cursor.fetchone()[0] >= total:
+            return busy
+        cursor.execute(
+            """
+            INSERT INTO forum_comment (question_id, author_id, parent_id, depth, body, body_html, status,
+                is_deleted, created_at)
+            SELECT q.ids[1 + mod(g.i * 7919, array_length(q.ids, 1))], p.ids[1 + mod(g.i, array_length(p.ids, 1))],
+                   NULL, 0, 'A reader comment number ' || g.i, '<p>A reader comment number ' || g.i || '</p>',
+                   'approved', false, now() - (random() * 3650) * interval '1 day'
+            FROM generate_series(1, %s) AS g(i)
+            CROSS JOIN (SELECT array_agg(id) AS ids FROM forum_question
+                        WHERE status = 'answered' AND id <> %s) q
+            CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
+            """,
+            [total - busy_question_comments, busy],
+        )
+        cursor.execute(
+            """
+            INSERT INTO forum_comment (question_id, author_id, parent_id, depth, body, body_html, status,
+                is_deleted, created_at)
+            SELECT %s, p.ids[1 + mod(g.i, array_length(p.ids, 1))], NULL, 0, 'Thread comment ' || g.i,
+                   '<p>Thread comment ' || g.i || '</p>', 'approved', false, now() - g.i * interval '1 minute'
+            FROM generate_series(1, %s) AS g(i)
+            CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
+            """,
+            [busy, busy_question_comments],
+        )
+        cursor.execute(
+            """
+            UPDATE forum_question q SET comment_count = c.n
+            FROM (SELECT question_id, count(*) AS n FROM forum_comment GROUP BY question_id) c
+            WHERE c.question_id = q.id
+            """
+        )
+        cursor.execute("ANALYZE forum_comment; ANALYZE forum_question")
+    return busy
+
+
+def generate_pending_and_subscribers(pending: int, subscribers: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM forum_question WHERE status = 'pending'")
+        if cursor.fetchone()[0] < pending:
+            cursor.execute(
+                """
+                INSERT INTO forum_question (author_id, title, slug, body, body_html, category_id, is_anonymous,
+                    consented_at, status, rejection_reason, is_spam, comments_closed, comment_count,
+                    created_at, updated_at)
+                SELECT p.ids[1 + mod(g.i, array_length(p.ids, 1))], 'A pending question ' || g.i || '?',
+                       'a-pending-question', 'Waiting for review.', '', c.ids[1 + mod(g.i, array_length(c.ids, 1))],
+                       true, now(), 'pending', '', false, false, 0, now(), now()
+                FROM generate_series(1, %s) AS g(i)
+                CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
+                CROSS JOIN (SELECT array_agg(id) AS ids FROM forum_category) c
+                """,
+                [pending],
+            )
+        cursor.execute("SELECT count(*) FROM forum_alertsubscription")
+        if cursor.fetchone()[0] < subscribers:
+            cursor.execute(
+                """
+                INSERT INTO forum_alertsubscription (email, scope, frequency, created_at, confirmed_at)
+                SELECT 'bench-subscriber' || g.i || '@example.org', 'all',
+                       (ARRAY['immediate', 'daily', 'weekly'])[1 + mod(g.i, 3)], now(), now()
+                FROM generate_series(1, %s) AS g(i)
+                """,
+                [subscribers],
+            )

@@ -15,6 +15,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("forum.urls")),
 ]
 
+if settings.FORUM_BENCH_HELLO:
+    from forum.views import hello
+
+    urlpatterns.insert(0, path("bench/hello", hello))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -305,6 +305,8 @@ FORUM_EMERGENCY_CONTACTS = [
     )
 ]
 FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
+# Only the page benchmark turns this on: a bare "hello" view at /bench/hello as its ceiling.
+FORUM_BENCH_HELLO = env.bool("FORUM_BENCH_HELLO", default=False)
 # Anonymous public pages are cached this long (0 turns the page cache off); any content change
 # invalidates them at once.
 FORUM_PAGE_CACHE_SECONDS = env.int("FORUM_PAGE_CACHE_SECONDS", default=300)

@@ -19,6 +19,7 @@ from .pages import (
     comment_delete,
     comment_post,
     healthz,
+    hello,
     humanize_duration,
     question_withdraw,
     robots_txt,
@@ -28,6 +29,6 @@ __all__ = [
     "AlertConfirmView", "AlertSubscribeView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
     "CommentEditView", "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView", "ReportView",
     "SearchView", "StaticPageView", "TagView", "UnsubscribeView", "alerts_sent", "ask_done", "ask_preview",
-    "ask_similar", "comment_delete", "comment_post", "healthz", "humanize_duration", "question_withdraw",
+    "ask_similar", "comment_delete", "comment_post", "healthz", "hello", "humanize_duration", "question_withdraw",
     "robots_txt",
 ]  # fmt: skip

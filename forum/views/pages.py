@@ -565,3 +565,8 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     comment_services.comment_delete(comment=comment, user=request.user)  # type: ignore[arg-type]
     messages.success(request, _("Your comment was deleted."))
     return redirect(f"{comment.question.get_absolute_url()}#comment-{comment.pk}")
+
+
+def hello(request: HttpRequest) -> HttpResponse:
+    """The benchmark's ceiling: the cheapest possible Django response on the same server."""
+    return HttpResponse("hello", content_type="text/plain")

@@ -1,0 +1,182 @@
+"""Page throughput against the framework's own ceiling (a bare Django view on the same server).
+
+Data: 100,000 answered Q&As over ten years, 500,000 comments, 300 experts, 2,000 patients with
+pending questions, 50,000 alert subscribers. Server: gunicorn with production settings on loopback.
+Load: wrk for a fixed time per page.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from bench.common import BASE_DIR, bench_database_url, create_bench_database, setup_django, write_section
+
+DB = "forum_bench_pages"
+PORT = 8799
+DURATION = int(os.environ.get("BENCH_PAGE_SECONDS", "10"))
+CONNECTIONS = 16
+
+
+def _wrk(url: str, cookie: str | None = None) -> dict[str, float]:
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def millis(label: str) -> float:
+        match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", output)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rps, "p50": millis("50"), "p99": millis("99"), "errors": float(errors.group(1)) if errors else 0}
+
+
+def run() -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    create_bench_database(name=DB)
+    setup_django(name=DB)
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from bench.data import generate_comments, generate_pending_and_subscribers, generate_questions
+    from forum.models import Category, Question
+
+    started = time.perf_counter()
+    generate_questions(100_000, expert_count=300, patient_count=2000)
+    busy_id = generate_comments(500_000)
+    generate_pending_and_subscribers(2000, 50_000)
+    data_seconds = time.perf_counter() - started
+
+    busy = Question.objects.get(pk=busy_id)
+    category = Category.objects.order_by("pk")[0]
+    newest = Question.objects.public().order_by("-answered_at")[0].answered_at
+    oldest = Question.objects.public().order_by("answered_at")[0].answered_at
+    assert newest is not None and oldest is not None  # noqa: S101 - public Q&As always have a date
+    year, month = newest.year, newest.month
+    deep_year, deep_month = oldest.year, oldest.month
+    pages = {
+        "ceiling: bare Django view": "/bench/hello",
+        "home": "/",
+        "Q&A page with 50 comments": busy.get_absolute_url(),
+        "category page": category.get_absolute_url(),
+        "archive month": f"/archive/{year}/{month:02d}/",
+        "deep archive page (oldest month, last page)": f"/archive/{deep_year}/{deep_month:02d}/?page=last",
+        "category page 200 (deep pagination)": f"{category.get_absolute_url()}?page=200",
+        "search": "/search/?q=fatigue+relapse",
+    }
+
+    # Query counts, measured in-process on a cold cache (what a cache miss costs).
+    client = Client()
+    counts = {}
+    for name, path in pages.items():
+        if path.startswith("/bench"):
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path.replace("?page=last", ""))
+        counts[name] = len(queries)
+
+    user, _ = User.objects.get_or_create(email="bench-signed-in@example.org")
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "bench-" + "k" * 60,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": bench_database_url(DB),
+        "CELERY_BROKER_URL": "memory://",
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "rediscache://127.0.0.1:6379/3"),
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_STATIC_ROOT": static_root,
+        "FORUM_BENCH_HELLO": "true",
+        "FORUM_STAFF_MFA_REQUIRED": "false",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env,
+                   check=True)  # fmt: skip
+    workers = str(int(os.environ.get("BENCH_WORKERS", "3")))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", workers,
+         "--access-logfile", "-", "--log-level", "warning"],
+        cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/hello", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.5)
+        last_page = _last_page(f"http://127.0.0.1:{PORT}{pages['deep archive page (oldest month, last page)']}")
+        pages["deep archive page (oldest month, last page)"] = pages[
+            "deep archive page (oldest month, last page)"
+        ].replace("last", str(last_page))
+        results = {}
+        for name, path in pages.items():
+            url = f"http://127.0.0.1:{PORT}{path}"
+            urllib.request.urlopen(url, timeout=30).read()  # noqa: S310 - warm the cache
+            results[name] = _wrk(url)
+            print(f"{name:45} {results[name]['rps']:8.0f} req/s  p50 {results[name]['p50']:6.1f} ms  "
+                  f"p99 {results[name]['p99']:6.1f} ms")  # fmt: skip
+        cookie = f"__Host-sessionid={session.session_key}"  # the production settings' cookie name
+        signed_in_url = f"http://127.0.0.1:{PORT}{busy.get_absolute_url()}"
+        results["Q&A page, signed in (not cached)"] = _wrk(signed_in_url, cookie)
+        print(f"signed in: {results['Q&A page, signed in (not cached)']}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+    ceiling = results["ceiling: bare Django view"]["rps"]
+    rows = []
+    for name, result in results.items():
+        ratio = result["rps"] / ceiling if ceiling else 0
+        query_count = counts.get(name, counts.get("Q&A page with 50 comments") if "signed in" in name else None)
+        rows.append(
+            f"| {name} | {result['rps']:,.0f} | {result['p50']:.1f} ms | {result['p99']:.1f} ms | {ratio:.0%} | "
+            f"{'' if query_count is None else query_count} |"
+        )
+    first = results["archive month"]["p50"]
+    deep_p50 = results["deep archive page (oldest month, last page)"]["p50"]
+    body = f"""## Pages under load
+
+`make bench BENCH=pages` (bench/pages.py). Data, generated with set-based SQL in {data_seconds:.0f} s:
+100,000 answered Q&As over ten years, 500,000 comments (one Q&A with exactly 50), 300 experts,
+2,000 patients with pending questions, 50,000 alert subscribers. Server: gunicorn, {workers} sync workers,
+production settings (Redis cache), on loopback. Load: `wrk -t2 -c{CONNECTIONS} -d{DURATION}s` per page,
+after one warming request. Anonymous pages are served from the page cache; "queries" is what a cache
+miss costs (measured in-process).
+
+| page | requests/s | median | p99 | of ceiling | queries |
+|---|---|---|---|---|---|
+{chr(10).join(rows)}
+
+Deep archive page median vs first archive page: {deep_p50 / first if first else 0:.1f}x (target: within 2x).
+Targets: every public page at least 50% of the ceiling; signed-in Q&A page at least 20%; at most 10 queries.
+"""
+    write_section("pages", body)
+    print(body)
+
+
+def _last_page(url: str) -> int:
+    html = urllib.request.urlopen(url.replace("?page=last", ""), timeout=30).read().decode()  # noqa: S310
+    numbers = [int(n) for n in re.findall(r"[?&]page=(\d+)", html)]
+    return max(numbers, default=1)
