@@ -64,16 +64,38 @@ def recent_questions(limit: int = 5) -> list[Question]:
     return list(Question.objects.public().only("id", "title", "slug", "answered_at").order_by("-answered_at")[:limit])
 
 
+RELATED_SQL = """
+WITH candidates AS (
+    SELECT q.id, q.title, q.slug, q.answered_at
+    FROM forum_question q JOIN forum_question_tags qt ON qt.question_id = q.id
+    WHERE qt.tag_id = ANY(%(tags)s) AND q.status = 'answered' AND q.id <> %(id)s
+    ORDER BY q.answered_at DESC
+    LIMIT 200
+)
+SELECT c.id, c.title, c.slug, count(*) AS shared, c.answered_at
+FROM candidates c JOIN forum_question_tags qt ON qt.question_id = c.id AND qt.tag_id = ANY(%(tags)s)
+GROUP BY c.id, c.title, c.slug, c.answered_at
+ORDER BY shared DESC, c.answered_at DESC
+LIMIT %(limit)s
+"""
+
+
 def related_questions(question: Question, limit: int = 5) -> list[Question]:
+    """Q&As sharing the most tags among the recent ones that share any (one query), else the same topic."""
     tag_ids = [t.pk for t in question.tags.all()]
-    return list(
-        Question.objects.public()
-        .exclude(pk=question.pk)
-        .filter(Q(category_id=question.category_id) | Q(tags__in=tag_ids))
-        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
-        .only("id", "title", "slug", "answered_at")
-        .order_by("-shared", "-answered_at")[:limit]
-    )
+    related: list[Question] = []
+    if tag_ids:
+        related = list(Question.objects.raw(RELATED_SQL, {"tags": tag_ids, "id": question.pk, "limit": limit}))
+    if len(related) < limit:
+        seen = [question.pk, *(r.pk for r in related)]
+        related += list(
+            Question.objects.public()
+            .filter(category_id=question.category_id)
+            .exclude(pk__in=seen)
+            .only("id", "title", "slug", "answered_at")
+            .order_by("-answered_at")[: limit - len(related)]
+        )
+    return related
 
 
 @dataclass(frozen=True)
