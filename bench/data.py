@@ -355,7 +355,8 @@ def generate_comments(total: int, *, busy_question_comments: int = 50) -> int:
             """
             INSERT INTO forum_comment (question_id, author_id, parent_id, depth, body, body_html, status,
                 is_deleted, created_at)
-            SELECT q.ids[1 + mod(g.i::bigint * 7919, array_length(q.ids, 1))::int], p.ids[1 + mod(g.i, array_length(p.ids, 1))],
+            SELECT q.ids[1 + mod(g.i::bigint * 7919, array_length(q.ids, 1))::int],
+                   p.ids[1 + mod(g.i, array_length(p.ids, 1))],
                    NULL, 0, 'A reader comment number ' || g.i, '<p>A reader comment number ' || g.i || '</p>',
                    'approved', false, now() - (random() * 3650) * interval '1 day'
             FROM generate_series(1, %s) AS g(i)
