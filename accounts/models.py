@@ -114,3 +114,11 @@ class NotificationPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"Preferences of {self.user_id}"
+
+    @classmethod
+    def for_user(cls, user: User) -> "NotificationPreferences":
+        """The saved preferences, or the defaults (unsaved) for someone who never changed them."""
+        try:
+            return user.notification_preferences
+        except cls.DoesNotExist:
+            return cls(user=user)

@@ -17,7 +17,7 @@ def account_export(*, user: User) -> dict[str, Any]:
     """Everything the site holds about the person, as JSON-ready data."""
     from forum.models import AlertSubscription, Comment, Question, Report
 
-    prefs = NotificationPreferences.objects.filter(user=user).first()
+    prefs = NotificationPreferences.for_user(user)
     profile = getattr(user, "expert_profile", None)
     return {
         "exported_at": timezone.now().isoformat(),
@@ -32,10 +32,10 @@ def account_export(*, user: User) -> dict[str, Any]:
             ],
         },
         "notification_preferences": {
-            "question_answered": prefs.question_answered if prefs else True,
-            "comment_replies": prefs.comment_replies if prefs else True,
-            "expert_queue": prefs.expert_queue if prefs else "daily",
-            "moderator_digest": prefs.moderator_digest if prefs else True,
+            "question_answered": prefs.question_answered,
+            "comment_replies": prefs.comment_replies,
+            "expert_queue": prefs.expert_queue,
+            "moderator_digest": prefs.moderator_digest,
         },
         "questions": [
             {

@@ -29,9 +29,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         user_id = int(user.pk or 0)
-        prefs = NotificationPreferences.objects.filter(user_id=user_id).first()
-        prefs = prefs or NotificationPreferences(user_id=user_id)
-        context.setdefault("form", PreferencesForm(instance=prefs))
+        context.setdefault("form", PreferencesForm(instance=NotificationPreferences.for_user(user)))  # type: ignore[arg-type]
         context["alerts"] = AlertSubscription.objects.filter(
             user_id=user_id, unsubscribed_at__isnull=True
         ).select_related("category", "tag")

@@ -9,6 +9,13 @@ class ExpertProfileQuerySet(models.QuerySet["ExpertProfile"]):
     def verified(self) -> "ExpertProfileQuerySet":
         return self.filter(status=ExpertProfile.Status.VERIFIED)
 
+    def answering(self) -> "ExpertProfileQuerySet":
+        """Verified and licensed today: the queryset twin of ExpertProfile.is_verified."""
+        today = timezone.localdate()
+        return self.verified().filter(
+            models.Q(licence_expires_on__isnull=True) | models.Q(licence_expires_on__gte=today)
+        )
+
 
 class ExpertProfile(models.Model):
     """A clinician's public credentials and private licence data."""

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from accounts.models import User
 from experts.models import ExpertProfile
 from forum.models import Answer, Question
+from forum.permissions import is_verified_expert
 
 
 def expert_profile_of(user: User | AnonymousUser) -> ExpertProfile | None:
@@ -14,8 +15,7 @@ def expert_profile_of(user: User | AnonymousUser) -> ExpertProfile | None:
 
 
 def can_use_dashboard(user: User | AnonymousUser) -> bool:
-    profile = expert_profile_of(user)
-    return bool(profile is not None and user.is_active and profile.is_verified)
+    return bool(user.is_active and is_verified_expert(user))
 
 
 def can_work_on(user: User | AnonymousUser, question: Question) -> bool:

@@ -7,15 +7,14 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetc
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from experts.models import ExpertProfile, QuestionClaim
+from experts.models import ExpertProfile
 from forum.models import Answer, Category, Question
 from forum.selectors import Median
 
 
 def experts_public(specialty: str | None = None) -> QuerySet[ExpertProfile]:
     experts = (
-        ExpertProfile.objects.verified()
-        .filter(Q(licence_expires_on__isnull=True) | Q(licence_expires_on__gte=timezone.localdate()))
+        ExpertProfile.objects.answering()
         .annotate(answer_count=Count("answers", filter=Q(answers__status=Answer.Status.PUBLISHED)))
         .prefetch_related(Prefetch("specialties", queryset=Category.objects.only("name", "slug")))
         .order_by("public_name")
@@ -68,10 +67,6 @@ def answers_due_for_review(expert: ExpertProfile) -> QuerySet[Answer]:
 
 def my_drafts(expert: ExpertProfile) -> QuerySet[Answer]:
     return Answer.objects.filter(expert=expert, status=Answer.Status.DRAFT).select_related("question")
-
-
-def my_claims(expert: ExpertProfile) -> QuerySet[QuestionClaim]:
-    return QuestionClaim.objects.filter(expert=expert, expires_at__gt=timezone.now()).select_related("question")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,15 @@ from accounts.models import NotificationPreferences
 from forum.models import AlertSubscription, Category, Question, Report, Tag
 
 
+def honeypot_field() -> forms.CharField:
+    """A field hidden from people (and from the tab order) that only bots fill in."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
 class QuestionForm(forms.ModelForm):
     title = forms.CharField(
         label=_("Your question in one sentence"),
@@ -82,12 +91,7 @@ class AskForm(QuestionForm):
         error_messages={"required": _("Please agree to publication, or we cannot answer in public.")},
     )
     acknowledged = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website = honeypot_field()
 
     extra_fields = ("consent", "acknowledged")
 
@@ -104,11 +108,7 @@ class ReportForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    website = forms.CharField(  # honeypot
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website = honeypot_field()
 
 
 class CommentForm(forms.Form):
@@ -120,11 +120,7 @@ class CommentForm(forms.Form):
         help_text=_("Be kind. Markdown works: **bold**, *italic*, lists, links. No personal details, please."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website = honeypot_field()
 
 
 class AlertForm(forms.Form):
@@ -139,11 +135,7 @@ class AlertForm(forms.Form):
     frequency = forms.ChoiceField(
         label=_("How often"), choices=AlertSubscription.Frequency.choices, initial="weekly", widget=forms.RadioSelect
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website = honeypot_field()
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

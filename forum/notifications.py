@@ -156,8 +156,7 @@ def deliver(queryset: Any) -> int:
 
 
 def preferences_for(user: User) -> NotificationPreferences:
-    prefs = getattr(user, "notification_preferences", None)
-    return prefs if prefs is not None else NotificationPreferences(user=user)
+    return NotificationPreferences.for_user(user)
 
 
 def _pref_token(user: User, field: str) -> str:
@@ -214,10 +213,9 @@ def comment_published(comment: Comment) -> int:
 
 
 def _experts_for(question: Question, queue: str) -> list[ExpertProfile]:
-    today = timezone.localdate()
     experts = (
-        ExpertProfile.objects.filter(status=ExpertProfile.Status.VERIFIED, specialties=question.category_id)
-        .filter(Q(licence_expires_on__isnull=True) | Q(licence_expires_on__gte=today))
+        ExpertProfile.objects.answering()
+        .filter(specialties=question.category_id)
         .select_related("user", "user__notification_preferences")
     )
     return [e for e in experts if e.user.is_active and preferences_for(e.user).expert_queue == queue]
@@ -248,8 +246,7 @@ def expert_daily_digest() -> int:
         by_category.setdefault(question.category_id, []).append(question)
     today = timezone.localdate()
     experts = (
-        ExpertProfile.objects.filter(status=ExpertProfile.Status.VERIFIED)
-        .filter(Q(licence_expires_on__isnull=True) | Q(licence_expires_on__gte=today))
+        ExpertProfile.objects.answering()
         .select_related("user", "user__notification_preferences")
         .prefetch_related("specialties")
     )

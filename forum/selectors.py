@@ -11,17 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from experts.models import ExpertProfile
-from forum.models import Answer, Category, Comment, Question, Report, Tag
+from forum.models import Category, Comment, Question, Report, Tag
 
 
 class Median(Aggregate):
     function = "percentile_cont"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = DurationField()
-
-
-def categories_for_navigation() -> QuerySet[Category]:
-    return Category.objects.only("name", "slug", "description").order_by("position", "name")
 
 
 def categories_with_counts() -> QuerySet[Category]:
@@ -144,10 +140,6 @@ def questions_of_author(user_id: int) -> QuerySet[Question]:
     return (
         Question.objects.filter(author_id=user_id).select_related("category").defer("body_html").order_by("-created_at")
     )
-
-
-def answers_of_expert(expert_id: int) -> QuerySet[Answer]:
-    return Answer.objects.filter(expert_id=expert_id, status=Answer.Status.PUBLISHED).order_by("-published_at")
 
 
 def moderation_counts() -> dict[str, int]:

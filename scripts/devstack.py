@@ -26,10 +26,9 @@ from typing import Any
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))  # for forum.demo, which is plain data
 VAR_DIR = BASE_DIR / "var"
 PYTHON = sys.executable
-DEMO_ACCOUNTS = ("patient@example.com", "expert@example.com", "moderator@example.com", "admin@example.com")
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105  # nosec B105 - the documented demo-only password
 DATABASE_NAME = "forum"
 
 
@@ -178,7 +177,10 @@ def command_run() -> int:
             log(f"The site did not come up ({', '.join(failed) or 'timed out'}). See the output above.")
             return 1
 
-        accounts = "\n".join(f"      {email}" for email in DEMO_ACCOUNTS)
+        # forum.demo is plain data (no Django imports), shared with load_demo.
+        from forum.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+        accounts = "\n".join(f"      {email}" for email, *_ in DEMO_ACCOUNTS)
         print(
             f"\n  The forum is running at {address}/\n"
             f"  Admin (moderation console): {address}/admin/\n\n"
