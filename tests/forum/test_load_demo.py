@@ -7,7 +7,7 @@ from django.db.models.functions import TruncMonth
 from accounts.models import User
 from experts.models import ExpertProfile
 from forum import demo, demo_content
-from forum.models import Category, Question, Tag
+from forum.models import Category, OutboxEmail, Question, Tag
 
 
 def _load():
@@ -42,6 +42,7 @@ def test_demo_has_sixty_answers_over_twelve_months_and_every_other_state():
         assert Question.objects.filter(status=status).exists(), status
     assert all(q.answer.body_html for q in public.select_related("answer"))
     assert len(demo_content.EXPERTS) == ExpertProfile.objects.verified().count()
+    assert not OutboxEmail.objects.exists()  # no emails about the demo's invented history
 
 
 @pytest.mark.django_db
