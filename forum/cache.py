@@ -1,7 +1,8 @@
 """Caching of anonymous public pages and shared page parts.
 
-Every cached entry's key carries a content version; any change that can alter a public page
-bumps the version, so stale pages are never served (the old entries simply expire).
+Every cached entry is stored with the content version it was built under; any change that can
+alter a public page bumps the version, so stale entries are never served. The version and the
+entry are read together in one round trip to the cache.
 """
 
 from collections.abc import Callable
@@ -16,12 +17,15 @@ from django.utils.http import urlencode
 VERSION_KEY = "forum:content-version"
 
 
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _current(version: Any) -> int:
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY) or 1
     return int(version)
+
+
+def content_version() -> int:
+    return _current(cache.get(VERSION_KEY))
 
 
 def bump_content_version() -> None:
@@ -32,13 +36,27 @@ def bump_content_version() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def cached_part(name: str, build: Callable[[], Any], timeout: int | None = None) -> Any:
+def versioned_get(key: str) -> tuple[int, Any]:
+    """The current content version and the entry stored under it at key (None if absent or stale)."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = _current(found.get(VERSION_KEY))
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+        return version, entry[1]
+    return version, None
+
+
+def versioned_set(key: str, version: int, value: Any) -> None:
+    cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
+
+
+def cached_part(name: str, build: Callable[[], Any]) -> Any:
     """A piece of page data (sidebars, filter choices) shared by every visitor until content changes."""
-    key = f"part:{content_version()}:{name}"
-    value = cache.get(key)
+    key = f"part:{name}"
+    version, value = versioned_get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout or settings.FORUM_PAGE_CACHE_SECONDS)
+        versioned_set(key, version, value)
     return value
 
 
@@ -57,8 +75,8 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         if not cacheable:
             return view(request, *args, **kwargs)
         query = urlencode(sorted((key, request.GET.getlist(key)) for key in request.GET), doseq=True)
-        key = f"page:{content_version()}:{request.path}?{query}"
-        cached = cache.get(key)
+        key = f"page:{request.path}?{query}"
+        version, cached = versioned_get(key)
         if cached is not None:
             return cached
         response = view(request, *args, **kwargs)
@@ -66,7 +84,7 @@ def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
         if callable(render):
             response = render()
         if response.status_code == 200 and not response.cookies:
-            cache.set(key, response, settings.FORUM_PAGE_CACHE_SECONDS)
+            versioned_set(key, version, response)
         return response
 
     return wrapper

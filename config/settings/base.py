@@ -104,6 +104,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://forum")}
 
+
+def use_fast_redis_client(caches: dict) -> dict:
+    """Swap Django's Redis backend for ours, which reuses one client per pool (config/cache.py)."""
+    for options in caches.values():
+        if options.get("BACKEND") == "django.core.cache.backends.redis.RedisCache":
+            options["BACKEND"] = "config.cache.RedisCache"
+    return caches
+
+
+CACHES = use_fast_redis_client(CACHES)
+
 # --- Accounts -------------------------------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"

@@ -5,7 +5,7 @@ README documents.
 """
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, use_fast_redis_client
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -13,7 +13,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-CACHES = {"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379/1")}
+CACHES = use_fast_redis_client({"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379/1")})
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
