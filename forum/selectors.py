@@ -61,23 +61,31 @@ def recent_questions(limit: int = 5) -> list[Question]:
 
 
 RELATED_SQL = """
-WITH candidates AS (
-    SELECT q.id, q.title, q.slug, q.answered_at
-    FROM forum_question q JOIN forum_question_tags qt ON qt.question_id = q.id
-    WHERE qt.tag_id = ANY(%(tags)s) AND q.status = 'answered' AND q.id <> %(id)s
-    ORDER BY q.answered_at DESC
-    LIMIT 200
+WITH pairs AS (
+    SELECT recent.question_id
+    FROM unnest(%(tags)s::bigint[]) AS tag(id)
+    CROSS JOIN LATERAL (
+        SELECT qt.question_id FROM forum_question_tags qt
+        WHERE qt.tag_id = tag.id AND qt.question_id <> %(id)s
+        ORDER BY qt.question_id DESC
+        LIMIT 100
+    ) recent
 )
-SELECT c.id, c.title, c.slug, count(*) AS shared, c.answered_at
-FROM candidates c JOIN forum_question_tags qt ON qt.question_id = c.id AND qt.tag_id = ANY(%(tags)s)
-GROUP BY c.id, c.title, c.slug, c.answered_at
-ORDER BY shared DESC, c.answered_at DESC
+SELECT q.id, q.title, q.slug, q.answered_at, count(*) AS shared
+FROM pairs JOIN forum_question q ON q.id = pairs.question_id
+WHERE q.status = 'answered'
+GROUP BY q.id
+ORDER BY shared DESC, q.answered_at DESC
 LIMIT %(limit)s
 """
 
 
 def related_questions(question: Question, limit: int = 5) -> list[Question]:
-    """Q&As sharing the most tags among the recent ones that share any (one query), else the same topic."""
+    """Q&As sharing the most tags among the newest 100 of each tag (one query), else the same topic.
+
+    Each tag's newest questions come from the (tag, question) index, so the cost does not grow with
+    the archive.
+    """
     tag_ids = [t.pk for t in question.tags.all()]
     related: list[Question] = []
     if tag_ids:

@@ -1,9 +1,11 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from forum.models import Question
+from forum.selectors import related_questions
 from tests.factories import (
     CategoryFactory,
     ExpertProfileFactory,
@@ -212,3 +214,18 @@ def test_public_page_query_count_does_not_grow_with_items(client, django_assert_
     with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_related_questions_rank_by_shared_tags_then_recency_and_skip_unpublished(django_assert_num_queries):
+    a, b, c = TagFactory(), TagFactory(), TagFactory()
+    now = timezone.now()
+    question = answered_question(tags=[a, b])
+    both = answered_question(tags=[a, b, c], answered_at=now - timedelta(days=30), title="Shares both tags?")
+    newer_one = answered_question(tags=[b], answered_at=now - timedelta(days=1), title="Shares one, newer?")
+    older_one = answered_question(tags=[a], answered_at=now - timedelta(days=9), title="Shares one, older?")
+    QuestionFactory(status=Question.Status.PENDING, tags=[a, b], title="Not published yet?")
+    answered_question(tags=[c], title="Shares nothing?")
+    with django_assert_num_queries(2):  # the tags (prefetched on the page) and the related rows
+        related = related_questions(question, limit=3)
+    assert [r.pk for r in related] == [both.pk, newer_one.pk, older_one.pk]
