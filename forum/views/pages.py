@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -22,7 +23,7 @@ from django.views.generic import TemplateView
 
 from experts.models import ExpertProfile
 from forum import permissions, screening, search, selectors
-from forum.cache import cached_part, public_page
+from forum.cache import cached_part, content_version, public_page
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
@@ -34,22 +35,36 @@ from forum.services.flood import FloodError
 
 
 class SidebarMixin:
-    """Context every public list page shows beside its content."""
+    """Context every public page shows beside its content, and what its cached fragments are keyed by.
+
+    The content version is read before any data, so a fragment never pairs older data with a newer
+    version; the sidebar's data is fetched only when its fragment is not in the cache.
+    """
+
+    content_version = 0
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.content_version = content_version()
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context.update(cached_part("sidebar", _sidebar))
+        context.update(
+            sidebar=SimpleLazyObject(lambda: cached_part("sidebar", _sidebar)),
+            content_version=self.content_version,
+            fragment_seconds=settings.FORUM_PAGE_CACHE_SECONDS,
+        )
         return context
 
 
 def _sidebar() -> dict[str, Any]:
     months = selectors.archive_months()
     return {
-        "archive_all_months": months,
-        "sidebar_months": months[:12],
-        "sidebar_categories": list(selectors.categories_with_counts()),
-        "sidebar_recent": selectors.recent_questions(),
-        "sidebar_comments": selectors.recent_comments(),
+        "all_months": months,
+        "months": months[:12],
+        "categories": list(selectors.categories_with_counts()),
+        "recent": selectors.recent_questions(),
+        "comments": selectors.recent_comments(),
     }
 
 
@@ -141,7 +156,7 @@ class ArchiveMonthView(QuestionListView):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].paginator.count:
             raise Http404("No answers that month")
-        months = [m.month for m in context["archive_all_months"]]  # newest first
+        months = [m.month for m in context["sidebar"]["all_months"]]  # newest first
         position = months.index(self.month) if self.month in months else None
         if position is not None:
             context["newer_month"] = months[position - 1] if position > 0 else None
@@ -171,7 +186,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             question=question,
             answer=answer,
             expert=answer.expert if answer else None,
-            related=selectors.related_questions(question) if question.is_public else [],
+            related=SimpleLazyObject(lambda: selectors.related_questions(question) if question.is_public else []),
             is_author=question.author_id == self.request.user.pk,
         )
         if question.is_public:
@@ -188,11 +203,17 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             ).first()
         if form is None:
             form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
+        # Everyone without a comment of their own in the thread sees the same thread for their kind of
+        # visitor, so that HTML is cached; the thread itself is only built when it is rendered.
+        own = viewer_id is not None and Comment.objects.filter(question=question, author_id=viewer_id).exists()
+        can_comment = permissions.can_comment(self.request.user)
+        variant = f"{'member' if viewer_id else 'anonymous'}-{can_comment:d}-{question.comments_open:d}"
         return {
-            "thread": selectors.comment_thread(question, viewer_id),
+            "thread": SimpleLazyObject(lambda: selectors.comment_thread(question, viewer_id)),
+            "thread_variant": None if own else variant,
             "comment_form": form,
             "reply_to": reply_to,
-            "can_comment": permissions.can_comment(self.request.user),
+            "can_comment": can_comment,
             "max_depth": settings.FORUM_COMMENT_MAX_DEPTH,
         }
 

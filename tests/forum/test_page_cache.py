@@ -85,3 +85,84 @@ def test_feeds_and_sitemap_follow_new_answers(client, page_cache, expert, django
         answer_publish(question=question, expert_user=expert.user, body="Answer for the feed. " * 3)
     assert "Feed newcomer?" in _get(client, reverse("forum:feed_latest"))
     assert question.get_absolute_url() in _get(client, "/sitemap.xml")
+
+
+# Signed-in readers: the page is rendered for them, from fragments shared by everyone who sees the
+# same thing (the question and answer, the thread for their kind of visitor, related questions, sidebar).
+
+
+def _comment(question, author, body, status="approved", **kwargs):
+    return Comment.objects.create(question=question, author=author, body=body, body_html=f"<p>{body}</p>",
+                                  status=status, **kwargs)  # fmt: skip
+
+
+def _thread(html):
+    return html.split('id="comments-heading"', 1)[1].split('id="comment-form"', 1)[0]
+
+
+@pytest.mark.django_db
+def test_signed_in_page_reuses_shared_fragments(client, page_cache, user, django_assert_max_num_queries):
+    question = answered_question()
+    for n in range(20):
+        _comment(question, UserFactory(), f"Shared comment number {n}")
+    question.comment_count = 20
+    question.save(update_fields=["comment_count"])
+    client.force_login(user)
+    first = _get(client, question.get_absolute_url())
+    # session, user, question with its relations, tags, "has this reader commented here?", "may they
+    # comment?" and the header's expert check: no comments, related questions or sidebar queries
+    with django_assert_max_num_queries(7):
+        second = _get(client, question.get_absolute_url())
+    assert second.count('class="comment depth-') == first.count('class="comment depth-') == 20
+    assert "Fatigue after a relapse is common" in second and "Shared comment number 19" in second
+    assert "csrfmiddlewaretoken" not in _thread(second)  # the shared thread holds no per-person token
+
+
+@pytest.mark.django_db
+def test_own_comments_are_never_taken_from_the_shared_thread(client, page_cache, user):
+    question = answered_question()
+    _comment(question, UserFactory(), "Somebody else's comment")
+    reader = UserFactory()
+    client.force_login(reader)
+    shared = _get(client, question.get_absolute_url())  # fills the shared thread for members
+    assert "Somebody else's comment" in shared and "Edit</a>" not in _thread(shared)
+
+    _comment(question, user, "My comment waiting for a moderator", status="pending")
+    _comment(question, user, "My published comment")
+    client.force_login(user)
+    mine = _thread(_get(client, question.get_absolute_url()))
+    assert "My comment waiting for a moderator" in mine and "Only you can see this comment" in mine
+    assert "My published comment" in mine and mine.count(">Delete</button>") == 2
+    assert "csrfmiddlewaretoken" in mine
+
+    client.force_login(reader)
+    theirs = _thread(_get(client, question.get_absolute_url()))
+    assert "My comment waiting for a moderator" not in theirs and ">Delete</button>" not in theirs
+
+
+@pytest.mark.django_db
+def test_the_shared_thread_differs_by_kind_of_reader(client, page_cache, user, unverified_user):
+    question = answered_question()
+    _comment(question, UserFactory(), "A comment to reply to")
+    client.force_login(user)
+    assert ">Reply</a>" in _thread(_get(client, question.get_absolute_url()))
+    client.force_login(unverified_user)
+    assert ">Reply</a>" not in _thread(_get(client, question.get_absolute_url()))
+    client.logout()
+    anonymous = _get(client, question.get_absolute_url())
+    assert ">Reply</a>" not in _thread(anonymous.replace('id="comment-form"', "")) and "Report</a>" not in anonymous
+
+
+@pytest.mark.django_db
+def test_signed_in_fragments_follow_changes(client, page_cache, user, moderator, django_capture_on_commit_callbacks):
+    question = answered_question()
+    held = _comment(question, UserFactory(), "Held until a moderator reads it", status="pending")
+    client.force_login(user)
+    assert "Held until a moderator reads it" not in _get(client, question.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comment_approve(comment=held, moderator=moderator)
+    assert "Held until a moderator reads it" in _get(client, question.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comments_close(question=question, moderator=moderator)
+    html = _get(client, question.get_absolute_url())
+    assert "Comments are closed." in html and ">Reply</a>" not in html
