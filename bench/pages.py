@@ -94,7 +94,7 @@ def run() -> None:
     user, _ = User.objects.get_or_create(email="bench-signed-in@example.org")
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_backend"] = "accounts.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
 

@@ -50,13 +50,15 @@ def versioned_set(key: str, version: int, value: Any) -> None:
     cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
 
 
-def cached_part(name: str, build: Callable[[], Any]) -> Any:
-    """A piece of page data (sidebars, filter choices) shared by every visitor until content changes."""
+def cached_part(name: str, build: Callable[[], Any], keep: Callable[[Any], bool] | None = None) -> Any:
+    """A piece of page data (sidebars, filter choices, a public Q&A) shared by every visitor until content
+    changes; `keep` decides whether a freshly built value may be shared."""
     key = f"part:{name}"
     version, value = versioned_get(key)
     if value is None:
         value = build()
-        versioned_set(key, version, value)
+        if keep is None or keep(value):
+            versioned_set(key, version, value)
     return value
 
 

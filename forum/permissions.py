@@ -37,6 +37,9 @@ def is_verified_expert(user: AnyUser) -> bool:
 def has_verified_email(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
+    known = getattr(user, "email_verified", None)  # loaded with the signed-in user (accounts/backends.py)
+    if known is not None:
+        return bool(known)
     return EmailAddress.objects.filter(user_id=user.pk, verified=True).exists()
 
 

@@ -165,12 +165,17 @@ class ArchiveMonthView(QuestionListView):
         return context
 
 
+def _is_public(question: Question | None) -> bool:
+    return question is not None and question.is_public
+
+
 @method_decorator(public_page, name="dispatch")
 class QuestionDetailView(SidebarMixin, TemplateView):
     template_name = "forum/question_detail.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        question = selectors.question_for_page(int(kwargs["pk"]))
+        pk = int(kwargs["pk"])
+        question = cached_part(f"question:{pk}", lambda: selectors.question_for_page(pk), keep=_is_public)
         if question is None or not permissions.can_view_question(request.user, question):
             raise Http404("No such question")
         if kwargs.get("slug") != question.slug:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from forum.models import Answer, Comment
 from forum.services import comments as comment_services
+from forum.services import moderation
 from forum.services.answers import answer_publish, answer_revise
 from tests.factories import QuestionFactory, UserFactory, answered_question
 
@@ -166,3 +167,14 @@ def test_signed_in_fragments_follow_changes(client, page_cache, user, moderator,
         comment_services.comments_close(question=question, moderator=moderator)
     html = _get(client, question.get_absolute_url())
     assert "Comments are closed." in html and ">Reply</a>" not in html
+
+
+@pytest.mark.django_db
+def test_a_removed_question_leaves_the_shared_copy(client, page_cache, user, moderator,
+                                                   django_capture_on_commit_callbacks):  # fmt: skip
+    question = answered_question(title="Soon to be removed?")
+    client.force_login(user)
+    assert "Soon to be removed?" in _get(client, question.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.question_remove(question=question, moderator=moderator, reason="Personal details")
+    assert client.get(question.get_absolute_url()).status_code == 404

@@ -1,0 +1,48 @@
+"""The signed-in person is loaded with their expert profile and email verification in one query."""
+
+import pytest
+from django.contrib.auth import get_user
+from django.test import RequestFactory
+
+from forum import permissions
+from tests.factories import ExpertProfileFactory, UserFactory
+
+
+def _request_of(client, user):
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    return request
+
+
+@pytest.mark.django_db
+def test_one_query_answers_what_pages_ask_about_the_person(client, django_assert_num_queries):
+    expert = ExpertProfileFactory()
+    request = _request_of(client, expert.user)
+    with django_assert_num_queries(1):
+        user = get_user(request)
+        assert permissions.has_verified_email(user) is True
+        assert permissions.can_comment(user) is True
+        assert permissions.is_verified_expert(user) is True
+
+
+@pytest.mark.django_db
+def test_an_unverified_reader_without_a_profile(client, django_assert_num_queries):
+    reader = UserFactory(verified=False)
+    request = _request_of(client, reader)
+    with django_assert_num_queries(1):
+        user = get_user(request)
+        assert user.pk == reader.pk
+        assert permissions.can_comment(user) is False
+        assert permissions.is_verified_expert(user) is False
+
+
+@pytest.mark.django_db
+def test_a_deactivated_account_is_signed_out(client):
+    person = UserFactory()
+    client.force_login(person)
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    request = RequestFactory().get("/")
+    request.session = client.session
+    assert not get_user(request).is_authenticated
