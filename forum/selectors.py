@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -213,6 +214,17 @@ def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNod
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
         (parent.children if parent else roots).append(node)
     return roots
+
+
+def has_commented(question_id: int, user_id: int) -> bool:
+    """Has this person any comment on this question, in any state? (Plain SQL: it runs on every signed-in view.)"""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM forum_comment WHERE question_id = %s AND author_id = %s)",
+            [question_id, user_id],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 def recent_comments(limit: int = 5) -> list[Comment]:

@@ -210,7 +210,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
         # Everyone without a comment of their own in the thread sees the same thread for their kind of
         # visitor, so that HTML is cached; the thread itself is only built when it is rendered.
-        own = viewer_id is not None and Comment.objects.filter(question=question, author_id=viewer_id).exists()
+        own = viewer_id is not None and selectors.has_commented(question.pk, viewer_id)
         can_comment = permissions.can_comment(self.request.user)
         variant = f"{'member' if viewer_id else 'anonymous'}-{can_comment:d}-{question.comments_open:d}"
         return {

@@ -1,4 +1,5 @@
-"""The signed-in person is loaded with their expert profile and email verification in one query."""
+"""The signed-in person is loaded, with whether their email is verified and whether they have an expert
+profile, in one query."""
 
 import pytest
 from django.contrib.auth import get_user
@@ -16,14 +17,25 @@ def _request_of(client, user):
 
 
 @pytest.mark.django_db
-def test_one_query_answers_what_pages_ask_about_the_person(client, django_assert_num_queries):
-    expert = ExpertProfileFactory()
-    request = _request_of(client, expert.user)
+def test_one_query_answers_what_pages_ask_about_a_patient(client, django_assert_num_queries):
+    request = _request_of(client, UserFactory(display_name="Pat"))
     with django_assert_num_queries(1):
         user = get_user(request)
+        assert user.display_name == "Pat"
         assert permissions.has_verified_email(user) is True
         assert permissions.can_comment(user) is True
+        assert permissions.is_verified_expert(user) is False
+
+
+@pytest.mark.django_db
+def test_an_experts_profile_is_loaded_when_asked_for(client, django_assert_num_queries):
+    expert = ExpertProfileFactory()
+    request = _request_of(client, expert.user)
+    with django_assert_num_queries(2):
+        user = get_user(request)
+        assert permissions.can_comment(user) is True
         assert permissions.is_verified_expert(user) is True
+        assert user.expert_profile.pk == expert.pk
 
 
 @pytest.mark.django_db
@@ -45,4 +57,11 @@ def test_a_deactivated_account_is_signed_out(client):
     person.save(update_fields=["is_active"])
     request = RequestFactory().get("/")
     request.session = client.session
+    assert not get_user(request).is_authenticated
+
+
+@pytest.mark.django_db
+def test_a_session_naming_no_valid_user_is_anonymous(client, user):
+    request = _request_of(client, user)
+    user.delete()
     assert not get_user(request).is_authenticated
