@@ -216,6 +216,9 @@ def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNod
     return roots
 
 
+HAS_COMMENTED_SQL = "SELECT EXISTS (SELECT 1 FROM forum_comment WHERE question_id = %s AND author_id = %s)"
+
+
 def has_commented(question_id: int, user_id: int) -> bool:
     """Has this person any comment on this question, in any state? (Plain SQL: it runs on every signed-in view.)"""
     with connection.cursor() as cursor:
