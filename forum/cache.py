@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 VERSION_KEY = "forum:content-version"
 
@@ -50,15 +51,45 @@ def versioned_set(key: str, version: int, value: Any) -> None:
     cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
 
 
-def cached_part(name: str, build: Callable[[], Any], keep: Callable[[Any], bool] | None = None) -> Any:
-    """A piece of page data (sidebars, filter choices, a public Q&A) shared by every visitor until content
-    changes; `keep` decides whether a freshly built value may be shared."""
+class SharedParts:
+    """What a page shares with every reader (fragments of HTML, a public Q&A), fetched in one round trip.
+
+    The content version is read in the same round trip, before the page reads any data, so a part built
+    on a miss never pairs older data with a newer version.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self.prefix = f"shared:{get_language()}:"
+        keys = [self.prefix + name for name in names]
+        found = cache.get_many([VERSION_KEY, *keys])
+        self.version = _current(found.get(VERSION_KEY))
+        self.entries: dict[str, Any] = {}
+        for name, key in zip(names, keys, strict=True):
+            entry = found.get(key)
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == self.version:
+                self.entries[name] = entry[1]
+        self.fetched = set(names)
+
+    def get(self, name: str) -> Any:
+        if name not in self.fetched:  # not announced up front: one more round trip
+            self.fetched.add(name)
+            entry = cache.get(self.prefix + name)
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == self.version:
+                self.entries[name] = entry[1]
+        return self.entries.get(name)
+
+    def set(self, name: str, value: Any) -> None:
+        self.entries[name] = value
+        versioned_set(self.prefix + name, self.version, value)
+
+
+def cached_part(name: str, build: Callable[[], Any]) -> Any:
+    """A piece of page data (sidebar lists, filter choices) shared by every visitor until content changes."""
     key = f"part:{name}"
     version, value = versioned_get(key)
     if value is None:
         value = build()
-        if keep is None or keep(value):
-            versioned_set(key, version, value)
+        versioned_set(key, version, value)
     return value
 
 

@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 
 from experts.models import ExpertProfile
 from forum import permissions, screening, search, selectors
-from forum.cache import cached_part, content_version, public_page
+from forum.cache import SharedParts, cached_part, public_page
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
@@ -32,28 +32,26 @@ from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
 from forum.services.flood import FloodError
+from forum.templatetags.shared import part_name
 
 
 class SidebarMixin:
-    """Context every public page shows beside its content, and what its cached fragments are keyed by.
+    """Context every public page shows beside its content, and the parts it shares with every reader.
 
-    The content version is read before any data, so a fragment never pairs older data with a newer
-    version; the sidebar's data is fetched only when its fragment is not in the cache.
+    The shared parts (forum.cache.SharedParts) are fetched, with the content version, before the page
+    reads any data; the sidebar's data is only fetched when its fragment is not in the cache.
     """
 
-    content_version = 0
+    def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
+        return ["sidebar"]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.content_version = content_version()
+        self.shared = SharedParts(self.shared_names(request, **kwargs))
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context.update(
-            sidebar=SimpleLazyObject(lambda: cached_part("sidebar", _sidebar)),
-            content_version=self.content_version,
-            fragment_seconds=settings.FORUM_PAGE_CACHE_SECONDS,
-        )
+        context.update(sidebar=SimpleLazyObject(lambda: cached_part("sidebar", _sidebar)), shared_parts=self.shared)
         return context
 
 
@@ -165,17 +163,28 @@ class ArchiveMonthView(QuestionListView):
         return context
 
 
-def _is_public(question: Question | None) -> bool:
-    return question is not None and question.is_public
+def _thread_variant(request: HttpRequest, comments_open: bool) -> str:
+    """The kind of reader a shared comment thread is rendered for (what its links depend on)."""
+    user = request.user
+    return f"{'member' if user.is_authenticated else 'anonymous'}-{permissions.can_comment(user):d}-{comments_open:d}"
 
 
 @method_decorator(public_page, name="dispatch")
 class QuestionDetailView(SidebarMixin, TemplateView):
     template_name = "forum/question_detail.html"
 
+    def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
+        pk = kwargs["pk"]
+        threads = [part_name("qa-thread", pk, _thread_variant(request, is_open)) for is_open in (True, False)]
+        return [*super().shared_names(request), f"question:{pk}", f"qa-main:{pk}", f"qa-related:{pk}", *threads]
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         pk = int(kwargs["pk"])
-        question = cached_part(f"question:{pk}", lambda: selectors.question_for_page(pk), keep=_is_public)
+        question = self.shared.get(f"question:{pk}")
+        if question is None:
+            question = selectors.question_for_page(pk)
+            if question is not None and question.is_public:  # only what everyone may see is shared
+                self.shared.set(f"question:{pk}", question)
         if question is None or not permissions.can_view_question(request.user, question):
             raise Http404("No such question")
         if kwargs.get("slug") != question.slug:
@@ -211,14 +220,12 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         # Everyone without a comment of their own in the thread sees the same thread for their kind of
         # visitor, so that HTML is cached; the thread itself is only built when it is rendered.
         own = viewer_id is not None and selectors.has_commented(question.pk, viewer_id)
-        can_comment = permissions.can_comment(self.request.user)
-        variant = f"{'member' if viewer_id else 'anonymous'}-{can_comment:d}-{question.comments_open:d}"
         return {
             "thread": SimpleLazyObject(lambda: selectors.comment_thread(question, viewer_id)),
-            "thread_variant": None if own else variant,
+            "thread_variant": None if own else _thread_variant(self.request, question.comments_open),
             "comment_form": form,
             "reply_to": reply_to,
-            "can_comment": can_comment,
+            "can_comment": permissions.can_comment(self.request.user),
             "max_depth": settings.FORUM_COMMENT_MAX_DEPTH,
         }
 
