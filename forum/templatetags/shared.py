@@ -1,4 +1,6 @@
-"""{% shared "name" arg ... %}...{% endshared %}: a fragment every reader of the page sees alike.
+"""Template tags for fast pages.
+
+{% shared "name" arg ... %}...{% endshared %}: a fragment every reader of the page sees alike.
 
 The view announces the fragments it will show (forum.cache.SharedParts), so all of them, with the
 content version, come from the cache in one round trip; a missing one is rendered and stored. Without
@@ -8,7 +10,9 @@ content version, come from the cache in one round trip; a missing one is rendere
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -42,3 +46,43 @@ def do_shared(parser: Parser, token: Token) -> SharedNode:
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
     return SharedNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+_links: dict[tuple[str, str, str | None], str] = {}
+
+
+@register.simple_tag
+def link(name: str) -> str:
+    """{% url %} for an address without arguments, reversed once per process (the header and footer
+    of every page hold about twenty)."""
+    key = (name, get_script_prefix(), get_urlconf())
+    url = _links.get(key)
+    if url is None:
+        url = _links[key] = reverse(name)
+    return url
+
+
+class ConstantNode(template.Node):
+    def __init__(self, nodelist: NodeList, name: str) -> None:
+        self.nodelist = nodelist
+        self.name = name
+        self.rendered: dict[str, SafeString] = {}
+
+    def render(self, context: Context) -> SafeString:
+        language = get_language() or ""
+        html = self.rendered.get(language)
+        if html is None:
+            html = self.rendered[language] = mark_safe(self.nodelist.render(context))  # noqa: S308 - our template
+        return html
+
+
+@register.tag("constant")
+def do_constant(parser: Parser, token: Token) -> ConstantNode:
+    """{% constant "name" %}...{% endconstant %}: markup that depends only on code, settings and the
+    language (the footer), rendered once per process and language."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% constant %} takes one name")
+    nodelist = parser.parse(("endconstant",))
+    parser.delete_first_token()
+    return ConstantNode(nodelist, bits[1])

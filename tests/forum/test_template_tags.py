@@ -1,0 +1,76 @@
+"""The tags behind fast pages: shared fragments, constant markup and memoized links."""
+
+import itertools
+
+import pytest
+from django.template import Context, Engine, Template, TemplateSyntaxError
+from django.urls import reverse
+from django.utils import translation
+
+from forum.cache import SharedParts, bump_content_version
+
+
+class Counter:
+    """Counts how often a template reads it, i.e. how often the markup around it is really rendered."""
+
+    def __init__(self) -> None:
+        self._count = itertools.count(1)
+
+    def __str__(self) -> str:
+        return str(next(self._count))
+
+
+def _template(source: str) -> Template:
+    return Engine(libraries={"shared": "forum.templatetags.shared"}).from_string("{% load shared %}" + source)
+
+
+def test_link_is_the_reversed_url():
+    assert _template("{% link 'forum:home' %}|{% link 'forum:about' %}").render(Context()) == (
+        f"{reverse('forum:home')}|{reverse('forum:about')}"
+    )
+
+
+def test_constant_markup_is_rendered_once_per_language():
+    template = _template('{% constant "block" %}<p>{{ counter }}</p>{% endconstant %}')
+    counter = Counter()
+    assert template.render(Context({"counter": counter})) == "<p>1</p>"
+    assert template.render(Context({"counter": counter})) == "<p>1</p>"
+    with translation.override("fr"):
+        assert template.render(Context({"counter": counter})) == "<p>2</p>"
+
+
+def test_tags_refuse_malformed_use():
+    with pytest.raises(TemplateSyntaxError):
+        _template("{% shared %}x{% endshared %}")
+    with pytest.raises(TemplateSyntaxError):
+        _template('{% constant "a" "b" %}x{% endconstant %}')
+
+
+def test_without_shared_parts_a_fragment_is_rendered_every_time():
+    template = _template('{% shared "piece" 7 %}{{ counter }}{% endshared %}')
+    counter = Counter()
+    assert [template.render(Context({"counter": counter})) for _ in range(2)] == ["1", "2"]
+
+
+@pytest.mark.usefixtures("db")
+def test_shared_fragments_are_reused_until_content_changes(settings):
+    settings.FORUM_PAGE_CACHE_SECONDS = 300
+    template = _template('{% shared "piece" 7 %}{{ counter }}{% endshared %}')
+    counter = Counter()
+
+    def page() -> str:
+        return template.render(Context({"counter": counter, "shared_parts": SharedParts(["piece:7"])}))
+
+    assert [page(), page()] == ["1", "1"]
+    bump_content_version()
+    assert [page(), page()] == ["2", "2"]
+
+
+@pytest.mark.usefixtures("db")
+def test_a_fragment_not_announced_is_fetched_on_its_own(settings):
+    settings.FORUM_PAGE_CACHE_SECONDS = 300
+    template = _template('{% shared "other" %}{{ counter }}{% endshared %}')
+    counter = Counter()
+    first = template.render(Context({"counter": counter, "shared_parts": SharedParts([])}))
+    second = template.render(Context({"counter": counter, "shared_parts": SharedParts([])}))
+    assert first == second == "1"
