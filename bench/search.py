@@ -41,7 +41,7 @@ def run() -> None:
             for text in QUERIES:
                 started = time.perf_counter()
                 results = search.search_ids(text)
-                search.hits(results.ids[:20], text)
+                search.hits(results.ids[:20], results.highlight)
                 fts.append((time.perf_counter() - started) * 1000)
         naive_runs = 1 if size >= 1_000_000 else 3
         for _ in range(naive_runs):

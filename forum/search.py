@@ -9,10 +9,12 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from psycopg2 import sql
 
-from forum.models import Question, SearchTerm, SynonymGroup
+from forum.cache import cached_part
+from forum.models import Question, SynonymGroup
 
 CONFIG = "english"
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
@@ -110,6 +112,11 @@ def parse(text: str) -> ParsedQuery:
 
 
 def _synonyms() -> dict[str, list[str]]:
+    """Each term's synonyms, shared by every search until content (or a synonym group) changes."""
+    return cached_part("synonyms", _synonym_table)
+
+
+def _synonym_table() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for group in SynonymGroup.objects.all():
         terms = group.term_list
@@ -125,10 +132,17 @@ def _term_query(term: str, *, loose: bool = False) -> SearchQuery:
     return SearchQuery(term, search_type=search_type, config=CONFIG)
 
 
-def build_query(parsed: ParsedQuery, *, with_exclusions: bool = True, loose: bool = False) -> SearchQuery | None:
+def build_query(
+    parsed: ParsedQuery,
+    *,
+    with_exclusions: bool = True,
+    loose: bool = False,
+    synonyms: dict[str, list[str]] | None = None,
+) -> SearchQuery | None:
     """The tsquery for a parsed search. Ranking uses it without the exclusions: ts_rank
     scores negated terms poorly, and excluded words never appear in the matches anyway."""
-    synonyms = _synonyms()
+    if synonyms is None:
+        synonyms = _synonyms()
     combined: SearchQuery | None = None
     for alternatives in parsed.must:
         expanded: list[str] = []
@@ -184,6 +198,7 @@ class Results:
     total: int
     capped: bool
     suggestion: str | None = None
+    highlight: SearchQuery | None = None  # what the snippets mark (the search without its exclusions)
 
 
 def _highlight(text: str) -> str:
@@ -197,48 +212,81 @@ def search_ids(text: str, filters: Filters | None = None, *, with_suggestion: bo
     at 10 thousand or a million Q&As.
     """
     parsed = parse(text)
-    query = build_query(parsed)
+    synonyms = _synonyms()
+    query = build_query(parsed, synonyms=synonyms)
     if query is None:
         return Results(ids=[], total=0, capped=False)
     # Phrases are checked on the candidates only: PostgreSQL misjudges how rare a phrase is and
     # would test positions row by row through the archive; all the words together, it finds fast.
     has_phrase = any(" " in term for alternatives in parsed.must for term in alternatives)
-    match_query = build_query(parsed, loose=True) if has_phrase else query
+    match_query = build_query(parsed, loose=True, synonyms=synonyms) if has_phrase else query
     wanted = CANDIDATES * (5 if has_phrase else 1)
     matches = (filters or Filters()).apply(Question.objects.public().filter(search_vector=match_query))
-    now = timezone.now()
-    for days in WINDOWS_DAYS:
-        window = matches if days is None else matches.filter(answered_at__gte=now - timedelta(days=days))
-        candidate_ids = list(window.order_by("-answered_at").values_list("pk", flat=True)[:wanted])
-        if len(candidate_ids) >= wanted:
-            break
-    if not candidate_ids:
-        results = Results(ids=[], total=0, capped=False)
-        if with_suggestion and parsed.words:
-            results.suggestion = suggest(parsed)
-        return results
-    rank_query = build_query(parsed, with_exclusions=False) or query
+    rank_query = build_query(parsed, with_exclusions=False, synonyms=synonyms) or query
     tsquery_sql, tsquery_params = _compile(rank_query)
     match_sql, match_params = _compile(query)
+    now = timezone.now()
+    # Windows of time, newest first, in one statement: a wider window is only read when every
+    # narrower one had too few matches (PostgreSQL skips a scan whose one-time condition is false),
+    # and the ranking reads the widest window that was read.
+    windows: list[sql.Composable] = []
+    window_params: list[Any] = []
+    for k, days in enumerate(WINDOWS_DAYS):
+        window = matches if days is None else matches.filter(answered_at__gte=now - timedelta(days=days))
+        window_sql, params = window.order_by("-answered_at").values("pk")[:wanted].query.sql_with_params()
+        body = sql.SQL(window_sql)
+        if k:
+            guard = sql.SQL(" AND ").join(sql.SQL("(SELECT count(*) FROM {}) < %s").format(_w(j)) for j in range(k))
+            body = sql.SQL("SELECT id FROM ({}) AS x (id) WHERE {}").format(body, guard)
+            params = (*params, *[wanted] * k)
+        windows.append(sql.SQL("{} (id) AS MATERIALIZED ({})").format(_w(k), body))
+        window_params.extend(params)
+    widest = [
+        sql.SQL("SELECT id FROM {}{}").format(
+            _w(k),
+            sql.SQL("").join(sql.SQL(" {} NOT EXISTS (SELECT 1 FROM {})").format(
+                sql.SQL("WHERE" if j == k + 1 else "AND"), _w(j)) for j in range(k + 1, len(WINDOWS_DAYS))
+            ),
+        )
+        for k in reversed(range(len(WINDOWS_DAYS)))
+    ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(
             sql.SQL(
                 """
-                SELECT q.id FROM forum_question q
-                WHERE q.id = ANY(%s) AND q.search_vector @@ {match}
-                ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery})
-                         / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC, q.id DESC
-                LIMIT %s
+                WITH {windows}, candidates AS ({widest})
+                SELECT ARRAY(
+                    SELECT q.id FROM forum_question q
+                    WHERE q.id IN (SELECT c.id FROM candidates c) AND q.search_vector @@ {match}
+                    ORDER BY ts_rank('{{0.02, 0.05, 0.2, 1.0}}', q.search_vector, {tsquery})
+                             / (1 + EXTRACT(EPOCH FROM (now() - q.answered_at)) / (86400 * 365 * 2)) DESC,
+                             q.id DESC
+                    LIMIT %s
+                )
                 """
-            ).format(tsquery=sql.SQL(tsquery_sql), match=sql.SQL(match_sql)),
-            [candidate_ids, *match_params, *tsquery_params, CANDIDATES],
+            ).format(
+                windows=sql.SQL(", ").join(windows),
+                widest=sql.SQL(" UNION ALL ").join(widest),
+                tsquery=sql.SQL(tsquery_sql),
+                match=sql.SQL(match_sql),
+            ),
+            [*window_params, *match_params, *tsquery_params, CANDIDATES],
         )
-        ids = [row[0] for row in cursor.fetchall()]
+        ids = cursor.fetchone()[0]
+    if not ids:
+        results = Results(ids=[], total=0, capped=False)
+        if with_suggestion and parsed.words:
+            results.suggestion = suggest(parsed)
+        return results
     capped = len(ids) >= CANDIDATES
-    results = Results(ids=ids, total=len(ids), capped=capped)
+    results = Results(ids=ids, total=len(ids), capped=capped, highlight=rank_query)
     if with_suggestion and len(ids) < 3 and parsed.words:
         results.suggestion = suggest(parsed)
     return results
+
+
+def _w(k: int) -> sql.Identifier:
+    return sql.Identifier(f"w{k}")
 
 
 def _compile(query: SearchQuery) -> tuple[str, list[Any]]:
@@ -249,65 +297,63 @@ def _compile(query: SearchQuery) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
-def hits(ids: list[int], text: str) -> list[Hit]:
+def hits(ids: list[int], query: SearchQuery | None) -> list[Hit]:
     """The rows for one page of ids, with highlighted title and snippet (headlines for these rows only)."""
-    query = build_query(parse(text), with_exclusions=False)
     if not ids or query is None:
         return []
     tsquery_sql, tsquery_params = _compile(query)
     options = f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql.SQL(
-                """
-                SELECT q.id,
-                       ts_headline('english', q.title, {tsquery}, %s),
-                       ts_headline('english', q.body || ' ' || coalesce(a.body, ''), {tsquery}, %s)
-                FROM forum_question q LEFT JOIN forum_answer a ON a.question_id = q.id
-                WHERE q.id = ANY(%s)
-                """
-            ).format(tsquery=sql.SQL(tsquery_sql)),
-            [
-                *tsquery_params,
-                f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_STOP}",
-                *tsquery_params,
-                options,
-                ids,
-            ],
+    title_options = f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_STOP}"
+    # The headlines ride along with the rows (the answer is joined by select_related as "forum_answer").
+    rows = (
+        Question.objects.filter(pk__in=ids)
+        .select_related("category", "answer__expert")
+        .defer("body_html")
+        .annotate(
+            # tsquery_sql is Django's compiled SearchQuery (placeholders only); the words are parameters
+            title_headline=RawSQL(  # noqa: S611
+                f"ts_headline('english', forum_question.title, {tsquery_sql}, %s)",  # noqa: S608
+                [*tsquery_params, title_options],
+            ),
+            body_headline=RawSQL(  # noqa: S611
+                "ts_headline('english', forum_question.body || ' ' || coalesce(forum_answer.body, ''), "  # noqa: S608
+                f"{tsquery_sql}, %s)",
+                [*tsquery_params, options],
+            ),
         )
-        headlines = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
-    questions = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=ids).select_related("category", "answer__expert").defer("body_html")
-    }
+    )
+    questions = {q.pk: q for q in rows}
     return [
-        Hit(question=questions[i], title_html=_highlight(headlines[i][0]), snippet_html=_highlight(headlines[i][1]))
+        Hit(
+            question=questions[i],
+            title_html=_highlight(questions[i].title_headline),
+            snippet_html=_highlight(questions[i].body_headline),
+        )
         for i in ids
-        if i in questions and i in headlines
+        if i in questions
     ]
 
 
+SUGGEST_SQL = """
+SELECT w.word,
+       EXISTS (SELECT 1 FROM forum_searchterm t WHERE t.word = w.word),
+       (SELECT t.word FROM forum_searchterm t WHERE lower(t.word) %% w.word
+        ORDER BY similarity(lower(t.word), w.word) DESC, t.frequency DESC LIMIT 1)
+FROM unnest(%s::text[]) WITH ORDINALITY AS w (word, position)
+ORDER BY w.position
+"""
+
+
 def suggest(parsed: ParsedQuery) -> str | None:
-    """Replace unknown words with the most similar vocabulary word (trigram similarity)."""
-    changed = False
-    corrected = []
-    for word in parsed.words:
-        if len(word) < 4 or SearchTerm.objects.filter(word=word).exists():
-            corrected.append(word)
-            continue
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT word FROM forum_searchterm WHERE lower(word) %% %s "
-                "ORDER BY similarity(lower(word), %s) DESC, frequency DESC LIMIT 1",
-                [word, word],
-            )
-            row = cursor.fetchone()
-        if row and row[0] != word:
-            corrected.append(row[0])
-            changed = True
-        else:
-            corrected.append(word)
-    return " ".join(corrected) if changed else None
+    """Replace unknown words with the most similar vocabulary word (trigram similarity), in one query."""
+    checked = [word for word in parsed.words if len(word) >= 4]
+    if not checked:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(SUGGEST_SQL, [checked])
+        closest = {word: similar for word, known, similar in cursor.fetchall() if not known and similar}
+    corrected = [closest.get(word, word) for word in parsed.words]
+    return " ".join(corrected) if corrected != parsed.words else None
 
 
 def similar_ids(text: str, limit: int = 5) -> list[int]:

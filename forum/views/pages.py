@@ -249,6 +249,7 @@ class SearchView(SidebarMixin, TemplateView):
             q=q,
             filters=filters,
             filter_query=_filter_query(params),
+            categories=context["sidebar"]["categories"],
             **cached_part("search-filters", _filter_choices),
         )
         if not q:
@@ -263,14 +264,14 @@ class SearchView(SidebarMixin, TemplateView):
         context.update(
             results=results,
             page_obj=page,
-            hits=search.hits(list(page.object_list), q),
+            hits=search.hits(list(page.object_list), results.highlight),
         )
         return context
 
 
 def _filter_choices() -> dict[str, Any]:
+    """Tags and experts for the search filters (the topics come from the sidebar's list)."""
     return {
-        "categories": list(Category.objects.order_by("position", "name")),
         "tags": list(Tag.objects.order_by("name")),
         "experts": list(ExpertProfile.objects.verified().order_by("public_name").only("public_name", "slug")),
     }
