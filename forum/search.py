@@ -311,11 +311,11 @@ def hits(ids: list[int], query: SearchQuery | None) -> list[Hit]:
         .defer("body_html")
         .annotate(
             # tsquery_sql is Django's compiled SearchQuery (placeholders only); the words are parameters
-            title_headline=RawSQL(  # noqa: S611
+            title_headline=RawSQL(  # noqa: S611  # nosec B611
                 f"ts_headline('english', forum_question.title, {tsquery_sql}, %s)",  # noqa: S608
                 [*tsquery_params, title_options],
             ),
-            body_headline=RawSQL(  # noqa: S611
+            body_headline=RawSQL(  # noqa: S611  # nosec B611
                 "ts_headline('english', forum_question.body || ' ' || coalesce(forum_answer.body, ''), "  # noqa: S608
                 f"{tsquery_sql}, %s)",
                 [*tsquery_params, options],
