@@ -1,10 +1,20 @@
 """Caching of anonymous public pages and shared page parts.
 
 Every cached entry is stored with the content version it was built under; any change that can
-alter a public page bumps the version, so stale entries are never served. The version and the
-entry are read together in one round trip to the cache.
+alter a public page bumps the version, so stale entries are never served.
+
+Entries live in the shared cache (Redis in production) and, as a copy, in each process's memory:
+a request first reads only the version (a few bytes), and takes the entry from memory when that
+process already holds it for this version, from the shared cache otherwise.
+
+The version starts from the clock in milliseconds when the shared cache has none (first start,
+or Redis restarted empty), so it never repeats a value that an older copy in memory was built under.
 """
 
+import pickle  # nosec B403 - only our own entries, pickled by this process
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -20,8 +30,8 @@ VERSION_KEY = "forum:content-version"
 
 def _current(version: Any) -> int:
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY) or 1
+        cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
+        version = cache.get(VERSION_KEY) or int(time.time() * 1000)
     return int(version)
 
 
@@ -34,48 +44,95 @@ def bump_content_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        _current(None)
+
+
+class _Memory:
+    """This process's copies of recent entries, least recently used dropped first. Values are kept
+    pickled, so every request gets its own object."""
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: int) -> tuple[bool, Any]:
+        with self.lock:
+            item = self.entries.get(key)
+            if item is None or item[0] != version:
+                return False, None
+            self.entries.move_to_end(key)
+        return True, pickle.loads(item[1])  # noqa: S301  # nosec B301 - pickled by this process
+
+    def put(self, key: str, version: int, value: Any) -> None:
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.entries[key] = (version, data)
+            self.entries.move_to_end(key)
+            while len(self.entries) > settings.FORUM_MEMORY_CACHE_ENTRIES:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+memory = _Memory()
+
+
+def versioned_get_many(keys: list[str]) -> tuple[int, dict[str, Any]]:
+    """The current content version and the entries stored under it (absent or stale ones left out)."""
+    version = content_version()
+    return version, _entries(keys, version)
+
+
+def _entries(keys: list[str], version: int) -> dict[str, Any]:
+    """The entries built under this version: from this process's memory, else from the shared cache."""
+    found: dict[str, Any] = {}
+    missing = []
+    for key in keys:
+        held, value = memory.get(key, version)
+        if held:
+            found[key] = value
+        else:
+            missing.append(key)
+    if missing:
+        for key, entry in cache.get_many(missing).items():
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+                found[key] = entry[1]
+                memory.put(key, version, entry[1])
+    return found
 
 
 def versioned_get(key: str) -> tuple[int, Any]:
-    """The current content version and the entry stored under it at key (None if absent or stale)."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = _current(found.get(VERSION_KEY))
-    entry = found.get(key)
-    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
-        return version, entry[1]
-    return version, None
+    version, found = versioned_get_many([key])
+    return version, found.get(key)
 
 
 def versioned_set(key: str, version: int, value: Any) -> None:
+    if settings.FORUM_PAGE_CACHE_SECONDS <= 0:
+        return
     cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
+    memory.put(key, version, value)
 
 
 class SharedParts:
-    """What a page shares with every reader (fragments of HTML, a public Q&A), fetched in one round trip.
+    """What a page shares with every reader (fragments of HTML, a public Q&A), fetched together.
 
-    The content version is read in the same round trip, before the page reads any data, so a part built
-    on a miss never pairs older data with a newer version.
+    The content version is read first, before the page reads any data, so a part built on a miss
+    never pairs older data with a newer version.
     """
 
     def __init__(self, names: list[str]) -> None:
         self.prefix = f"shared:{get_language()}:"
-        keys = [self.prefix + name for name in names]
-        found = cache.get_many([VERSION_KEY, *keys])
-        self.version = _current(found.get(VERSION_KEY))
-        self.entries: dict[str, Any] = {}
-        for name, key in zip(names, keys, strict=True):
-            entry = found.get(key)
-            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == self.version:
-                self.entries[name] = entry[1]
+        self.version, found = versioned_get_many([self.prefix + name for name in names])
+        self.entries: dict[str, Any] = {key.removeprefix(self.prefix): value for key, value in found.items()}
         self.fetched = set(names)
 
     def get(self, name: str) -> Any:
-        if name not in self.fetched:  # not announced up front: one more round trip
+        if name not in self.fetched:  # not announced up front: fetched on its own
             self.fetched.add(name)
-            entry = cache.get(self.prefix + name)
-            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == self.version:
-                self.entries[name] = entry[1]
+            for key, value in _entries([self.prefix + name], self.version).items():
+                self.entries[key.removeprefix(self.prefix)] = value
         return self.entries.get(name)
 
     def set(self, name: str, value: Any) -> None:

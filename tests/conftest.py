@@ -1,16 +1,20 @@
 import pytest
 from django.core.cache import cache
 
+from forum.cache import memory
 from forum.roles import moderators_group
 from tests.factories import ExpertProfileFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Rate-limit counters and cached pages live in the cache; no test may see another's.
+    # Rate-limit counters and cached pages live in the cache (and its copies in memory); no test may
+    # see another's.
     cache.clear()
+    memory.clear()
     yield
     cache.clear()
+    memory.clear()
 
 
 @pytest.fixture

@@ -323,6 +323,9 @@ FORUM_BENCH_HELLO = env.bool("FORUM_BENCH_HELLO", default=False)
 # Anonymous public pages are cached this long (0 turns the page cache off); any content change
 # invalidates them at once.
 FORUM_PAGE_CACHE_SECONDS = env.int("FORUM_PAGE_CACHE_SECONDS", default=300)
+# Each process also keeps this many recent cached pages and parts in memory (checked against the
+# content version in the shared cache on every request).
+FORUM_MEMORY_CACHE_ENTRIES = env.int("FORUM_MEMORY_CACHE_ENTRIES", default=300)
 # Expert dashboard: answer-time target (older approved questions are overdue),
 # how long a claim holds a question, and how often answers are reviewed.
 FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)

@@ -1,9 +1,11 @@
 """Anonymous public pages come from the cache, and every change that shows on them invalidates it."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from forum.cache import content_version, memory
 from forum.models import Answer, Comment
 from forum.services import comments as comment_services
 from forum.services import moderation
@@ -178,3 +180,41 @@ def test_a_removed_question_leaves_the_shared_copy(client, page_cache, user, mod
     with django_capture_on_commit_callbacks(execute=True):
         moderation.question_remove(question=question, moderator=moderator, reason="Personal details")
     assert client.get(question.get_absolute_url()).status_code == 404
+
+
+# Each process keeps copies of entries in memory, checked against the shared content version.
+
+
+@pytest.mark.django_db
+def test_memory_copies_serve_pages_the_shared_cache_has_dropped(client, page_cache, expert,
+                                                                django_capture_on_commit_callbacks):  # fmt: skip
+    answered_question(title="Kept in memory?")
+    assert "Kept in memory?" in _get(client, "/")
+    cache.delete("page:/?")  # evicted from Redis, still held by this process
+    assert "Kept in memory?" in _get(client, "/")
+    question = QuestionFactory(status="approved", approved_at=timezone.now(), title="Newer than the copy?")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_publish(question=question, expert_user=expert.user, body="A new answer for everyone. " * 3)
+    assert "Newer than the copy?" in _get(client, "/")  # the version moved on: the copy is not used
+
+
+@pytest.mark.django_db
+def test_an_emptied_shared_cache_never_revives_old_copies(client, page_cache):
+    answered_question(title="Before the restart?")
+    assert "Before the restart?" in _get(client, "/")
+    before = content_version()
+    cache.clear()  # Redis restarted empty; this process still holds its copies
+    answered_question(title="After the restart?")
+    assert content_version() > before
+    assert "After the restart?" in _get(client, "/")
+
+
+def test_memory_holds_a_bounded_number_of_fresh_objects(settings):
+    settings.FORUM_MEMORY_CACHE_ENTRIES = 2
+    for key in ("a", "b", "c"):
+        memory.put(key, 7, {"key": key})
+    assert memory.get("a", 7) == (False, None)  # the least recently used went first
+    held, first = memory.get("c", 7)
+    assert held and first == {"key": "c"}
+    assert memory.get("c", 7)[1] is not first  # every request gets its own object
+    assert memory.get("c", 8) == (False, None)  # another version: not served
