@@ -71,36 +71,37 @@ WITH pairs AS (
         ORDER BY qt.question_id DESC
         LIMIT 100
     ) recent
+), sharing AS (
+    SELECT q.id, q.title, q.slug, q.answered_at, count(*) AS shared
+    FROM pairs JOIN forum_question q ON q.id = pairs.question_id
+    WHERE q.status = 'answered'
+    GROUP BY q.id
+    ORDER BY shared DESC, q.answered_at DESC
+    LIMIT %(limit)s
+), same_topic AS (
+    SELECT q.id, q.title, q.slug, q.answered_at, 0 AS shared
+    FROM forum_question q
+    WHERE q.status = 'answered' AND q.category_id = %(category)s AND q.id <> %(id)s
+      AND q.id NOT IN (SELECT id FROM sharing)
+    ORDER BY q.answered_at DESC, q.id DESC
+    LIMIT %(limit)s
 )
-SELECT q.id, q.title, q.slug, q.answered_at, count(*) AS shared
-FROM pairs JOIN forum_question q ON q.id = pairs.question_id
-WHERE q.status = 'answered'
-GROUP BY q.id
-ORDER BY shared DESC, q.answered_at DESC
+SELECT id, title, slug, answered_at FROM (SELECT * FROM sharing UNION ALL SELECT * FROM same_topic) related
+ORDER BY shared DESC, answered_at DESC
 LIMIT %(limit)s
 """
 
 
 def related_questions(question: Question, limit: int = 5) -> list[Question]:
-    """Q&As sharing the most tags among the newest 100 of each tag (one query), else the same topic.
+    """Q&As sharing the most tags among the newest 100 of each tag, then the newest of the same topic
+    (one query).
 
     Each tag's newest questions come from the (tag, question) index, so the cost does not grow with
     the archive.
     """
     tag_ids = [t.pk for t in question.tags.all()]
-    related: list[Question] = []
-    if tag_ids:
-        related = list(Question.objects.raw(RELATED_SQL, {"tags": tag_ids, "id": question.pk, "limit": limit}))
-    if len(related) < limit:
-        seen = [question.pk, *(r.pk for r in related)]
-        related += list(
-            Question.objects.public()
-            .filter(category_id=question.category_id)
-            .exclude(pk__in=seen)
-            .only("id", "title", "slug", "answered_at")
-            .order_by("-answered_at")[: limit - len(related)]
-        )
-    return related
+    params = {"tags": tag_ids, "id": question.pk, "category": question.category_id, "limit": limit}
+    return list(Question.objects.raw(RELATED_SQL, params))
 
 
 @dataclass(frozen=True)
