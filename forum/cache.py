@@ -48,25 +48,27 @@ def bump_content_version() -> None:
 
 
 class _Memory:
-    """This process's copies of recent entries, least recently used dropped first. Values are kept
+    """This process's copies of recent entries, least recently used dropped first, each for no longer
+    than the shared cache keeps it (pages show dates and date-dependent states). Values are kept
     pickled, so every request gets its own object."""
 
     def __init__(self) -> None:
-        self.entries: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[int, float, bytes]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: str, version: int) -> tuple[bool, Any]:
         with self.lock:
             item = self.entries.get(key)
-            if item is None or item[0] != version:
+            if item is None or item[0] != version or item[1] < time.monotonic():
                 return False, None
             self.entries.move_to_end(key)
-        return True, pickle.loads(item[1])  # noqa: S301  # nosec B301 - pickled by this process
+        return True, pickle.loads(item[2])  # noqa: S301  # nosec B301 - pickled by this process
 
     def put(self, key: str, version: int, value: Any) -> None:
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        expires = time.monotonic() + settings.FORUM_PAGE_CACHE_SECONDS
         with self.lock:
-            self.entries[key] = (version, data)
+            self.entries[key] = (version, expires, data)
             self.entries.move_to_end(key)
             while len(self.entries) > settings.FORUM_MEMORY_CACHE_ENTRIES:
                 self.entries.popitem(last=False)

@@ -1,5 +1,7 @@
 """Anonymous public pages come from the cache, and every change that shows on them invalidates it."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -211,6 +213,7 @@ def test_an_emptied_shared_cache_never_revives_old_copies(client, page_cache):
 
 def test_memory_holds_a_bounded_number_of_fresh_objects(settings):
     settings.FORUM_MEMORY_CACHE_ENTRIES = 2
+    settings.FORUM_PAGE_CACHE_SECONDS = 300
     for key in ("a", "b", "c"):
         memory.put(key, 7, {"key": key})
     assert memory.get("a", 7) == (False, None)  # the least recently used went first
@@ -218,3 +221,14 @@ def test_memory_holds_a_bounded_number_of_fresh_objects(settings):
     assert held and first == {"key": "c"}
     assert memory.get("c", 7)[1] is not first  # every request gets its own object
     assert memory.get("c", 8) == (False, None)  # another version: not served
+
+
+def test_memory_copies_expire_with_the_shared_cache(settings, monkeypatch):
+    settings.FORUM_PAGE_CACHE_SECONDS = 300
+    now = time.monotonic()
+    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now)
+    memory.put("page", 7, "html")
+    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now + 299)
+    assert memory.get("page", 7) == (True, "html")
+    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now + 301)
+    assert memory.get("page", 7) == (False, None)
