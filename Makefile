@@ -57,6 +57,11 @@ typecheck: install ## Type-check with mypy and django-stubs
 	$(BIN)/mypy .
 
 bench: install ## Run the benchmarks and write docs/benchmarks.md (uses a separate database, forum_bench)
+	@# The page benchmark drives gunicorn with Debian's wrk; install it when we can.
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "The page benchmark needs wrk (Debian: apt-get install wrk)."; exit 1; fi; }
 	$(DEVSTACK) exec -- $(BIN)/python -m bench $(BENCH)
 
 manage: install ## Run a manage.py command with the embedded database: make manage ARGS="createsuperuser"
