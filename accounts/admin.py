@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from forum.admin_audit import AuditedChangesMixin
 from forum.services.moderation import spam_account_remove
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
@@ -11,7 +12,9 @@ from .models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedChangesMixin, BaseUserAdmin):
+    audit_action = "account.admin_edit"
+    audit_values = ("display_name", "is_active")
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm
     ordering = ("-date_joined",)

@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from experts import services
 from experts.models import ExpertProfile, QuestionClaim
+from forum.admin_audit import AuditedChangesMixin
 
 
 @admin.register(ExpertProfile)
-class ExpertProfileAdmin(admin.ModelAdmin):
+class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
+    audit_action = "expert.profile_edit"
+    audit_values = ("public_name", "slug", "postnominals", "position", "institution", "specialties", "bio",
+                    "disclosure", "photo")  # fmt: skip
     list_display = ("public_name", "postnominals", "institution", "status", "licence_expires_on", "created_at")
     list_filter = ("status", "specialties")
     search_fields = ("public_name", "institution", "user__email", "licence_number")

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -23,6 +24,16 @@ class TransitionError(Exception):
 
 def _slug_for(title: str) -> str:
     return slugify(title)[:80].strip("-") or "question"
+
+
+def _edit_record(question: Question) -> dict[str, Any]:
+    """What an edit can change, as the audit log keeps it."""
+    return {
+        "title": question.title,
+        "body": question.body,
+        "category": question.category.name if question.category_id else None,
+        "tags": sorted(question.tags.values_list("name", flat=True)),
+    }
 
 
 def _locked(question: Question) -> Question:
@@ -75,27 +86,31 @@ def question_edit(
     is_anonymous: bool | None = None,
     reason: str = "",
 ) -> Question:
-    """The asker edits while pending; a moderator redacts before publication (a reason is required)."""
+    """The asker edits while pending; a moderator redacts the text before publication and may file a
+    question under another category or other tags at any time (a reason is required for both)."""
     question = _locked(question)
     own_edit = permissions.can_edit_own_question(editor, question)
+    title = title.strip()
+    text_changed = title != question.title or body != question.body
     if not own_edit:
         permissions.check(permissions.can_moderate_questions(editor))
         if not reason.strip():
             raise ValueError("A redaction needs a reason.")
-        if question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
+        if text_changed and question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
             raise TransitionError("Only questions that are not yet published can be redacted.")
     reason = reason.strip() or _("Edited by the asker")
-    before = {"title": question.title, "body": question.body}
-    QuestionRevision.objects.create(
-        question=question,
-        editor=editor,
-        reason=reason,
-        title_before=question.title,
-        body_before=question.body,
-        title_after=title.strip(),
-        body_after=body,
-    )
-    question.title = title.strip()
+    before = _edit_record(question)
+    if text_changed or own_edit:
+        QuestionRevision.objects.create(
+            question=question,
+            editor=editor,
+            reason=reason,
+            title_before=question.title,
+            body_before=question.body,
+            title_after=title,
+            body_after=body,
+        )
+    question.title = title
     question.slug = _slug_for(title)
     question.body = body
     question.body_html = render_markdown(body)
@@ -107,14 +122,9 @@ def question_edit(
     if tags is not None:
         question.tags.set(list(tags))
     search.refresh_vectors([question.pk])
-    audit_record(
-        actor=editor,
-        action="question.edit" if own_edit else "question.redact",
-        target=question,
-        before=before,
-        after={"title": question.title, "body": question.body},
-        reason=reason,
-    )
+    action = "question.edit" if own_edit else "question.redact" if text_changed else "question.recategorize"
+    audit_record(actor=editor, action=action, target=question, before=before, after=_edit_record(question),
+                 reason=reason)  # fmt: skip
     return question
 
 

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forum.cache import content_version, memory
-from forum.models import Answer, Comment
+from forum.models import Answer, AuditLog, Comment
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services.answers import answer_publish, answer_revise
-from tests.factories import QuestionFactory, UserFactory, answered_question
+from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
+from tests.support.admin_forms import change_form_data
 
 
 @pytest.fixture
@@ -80,6 +81,66 @@ def test_closing_comments_invalidates_the_qa_page(client, page_cache, moderator,
     with django_capture_on_commit_callbacks(execute=True):
         comment_services.comments_close(question=question, moderator=moderator)
     assert "Comments are closed." in _get(client, question.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_moving_a_question_to_another_category_in_the_admin_invalidates_pages(
+    client, page_cache, moderator, django_capture_on_commit_callbacks
+):
+    question = answered_question(title="Which topic is this in?")
+    target = CategoryFactory(name="Bladder and bowel")
+    assert "No answered questions here yet." in _get(client, target.get_absolute_url())
+    client.force_login(moderator)
+    url = reverse("admin:forum_question_change", args=[question.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, change_form_data(client, url, category=target))
+    assert response.status_code == 302
+    client.logout()
+    html = _get(client, target.get_absolute_url())
+    assert "No answered questions here yet." not in html and "Which topic is this in?" in html
+    assert "Bladder and bowel" in _get(client, question.get_absolute_url())
+    entry = AuditLog.objects.get(action="question.recategorize", target_id=question.pk)
+    assert entry.actor == moderator and entry.after["category"] == "Bladder and bowel"
+
+
+@pytest.mark.django_db
+def test_editing_an_experts_credentials_in_the_admin_invalidates_pages(client, page_cache, moderator,
+                                                                      django_capture_on_commit_callbacks):  # fmt: skip
+    expert = ExpertProfileFactory(postnominals="MD")
+    question = answered_question(expert=expert)
+    assert "MD, FRCP" not in _get(client, question.get_absolute_url())
+    client.force_login(moderator)
+    url = reverse("admin:experts_expertprofile_change", args=[expert.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, change_form_data(client, url, postnominals="MD, FRCP"))
+    assert response.status_code == 302
+    client.logout()
+    assert "MD, FRCP" in _get(client, question.get_absolute_url())
+    assert "MD, FRCP" in _get(client, expert.get_absolute_url())
+    entry = AuditLog.objects.get(action="expert.profile_edit", target_id=expert.pk)
+    assert entry.before == {"postnominals": "MD"} and entry.after == {"postnominals": "MD, FRCP"}
+    assert entry.actor == moderator
+
+
+@pytest.mark.django_db
+def test_changing_a_display_name_in_the_admin_invalidates_pages(client, page_cache,
+                                                                django_capture_on_commit_callbacks):  # fmt: skip
+    question = answered_question()
+    commenter = UserFactory(display_name="Walker")
+    _comment(question, commenter, "Cooling vests help me")
+    assert "Walker" in _get(client, question.get_absolute_url())
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = reverse("admin:accounts_user_change", args=[commenter.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, change_form_data(client, url, display_name="Rambler"))
+    assert response.status_code == 302
+    client.logout()
+    html = _get(client, question.get_absolute_url())
+    assert "Rambler" in html and "Walker" not in html
+    entry = AuditLog.objects.get(action="account.admin_edit", target_id=commenter.pk)
+    assert entry.after == {"display_name": "Rambler"}
+    assert commenter.email not in str(entry.before) + str(entry.after) + entry.reason
 
 
 @pytest.mark.django_db

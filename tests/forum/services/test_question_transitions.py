@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from forum.models import AuditLog, Question, QuestionRevision
 from forum.services import answers as answer_services
 from forum.services import questions as services
-from tests.factories import CategoryFactory, QuestionFactory, TagFactory, UserFactory
+from tests.factories import CategoryFactory, QuestionFactory, TagFactory, UserFactory, answered_question
 
 
 @pytest.mark.django_db
@@ -129,6 +129,23 @@ def test_moderator_redaction_requires_a_reason_and_is_audited(moderator):
     assert entry.reason == "Removed a record number"
     assert "123 456 7890" in entry.before["body"]
     assert QuestionRevision.objects.get(question=question).editor == moderator
+
+
+@pytest.mark.django_db
+def test_moderator_files_a_published_question_elsewhere_but_cannot_rewrite_it(moderator):
+    question = answered_question(title="Where does this belong?")
+    tag = TagFactory(name="heat")
+    target = CategoryFactory(name="Symptoms")
+    services.question_edit(question=question, editor=moderator, title=question.title, body=question.body,
+                           category=target, tags=[tag], reason="Better topic")  # fmt: skip
+    question.refresh_from_db()
+    assert question.category == target and list(question.tags.all()) == [tag]
+    entry = AuditLog.objects.get(action="question.recategorize", target_id=question.pk)
+    assert entry.after["category"] == "Symptoms" and entry.after["tags"] == ["heat"]
+    assert not QuestionRevision.objects.filter(question=question).exists()  # the text did not change
+    with pytest.raises(services.TransitionError):
+        services.question_edit(question=question, editor=moderator, title="A rewritten title?", body=question.body,
+                               reason="Rewording")  # fmt: skip
 
 
 @pytest.mark.django_db

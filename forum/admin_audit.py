@@ -1,0 +1,38 @@
+"""Plain admin edits of records that public pages show (an expert's credentials, a person's display
+name) go into the audit log like every other moderation change, and so invalidate cached pages."""
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.http import HttpRequest
+
+from forum.services.audit import audit_record
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list | tuple | models.QuerySet):
+        return [str(item) for item in value]
+    return None if value is None else str(value)
+
+
+class AuditedChangesMixin:
+    """Records who changed which fields, and the old and new values of `audit_values`; other fields
+    (licence numbers, email addresses, permissions) are named without their values."""
+
+    audit_action = "admin.edit"
+    audit_values: tuple[str, ...] = ()
+
+    def save_model(self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        if not change or not form.changed_data:
+            return
+        shown = [name for name in form.changed_data if name in self.audit_values]
+        audit_record(
+            actor=request.user,  # type: ignore[arg-type]
+            action=self.audit_action,
+            target=obj,
+            before={name: _plain(form.initial.get(name)) for name in shown},
+            after={name: _plain(form.cleaned_data.get(name)) for name in shown},
+            reason="Edited in the admin: " + ", ".join(form.changed_data),
+        )
