@@ -21,6 +21,8 @@ CEILING = "ceiling: bare Django view"
 PORT = 8799
 DURATION = int(os.environ.get("BENCH_PAGE_SECONDS", "10"))
 CONNECTIONS = 16
+# The server and this process share the key, so the session made here signs the reader in there.
+SECRET_KEY = "bench-" + "k" * 60
 
 
 def _wrk(url: str, cookie: str | None = None) -> dict[str, float]:
@@ -45,6 +47,7 @@ def run() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
     create_bench_database(name=DB)
+    os.environ["DJANGO_SECRET_KEY"] = SECRET_KEY
     setup_django(name=DB)
     from allauth.account.models import EmailAddress
     from django.contrib.sessions.backends.db import SessionStore
@@ -122,7 +125,7 @@ def run() -> None:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": "bench-" + "k" * 60,
+        "DJANGO_SECRET_KEY": SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": bench_database_url(DB),
         "CELERY_BROKER_URL": "memory://",
@@ -164,7 +167,9 @@ def run() -> None:
             ceilings.append(ceiling["rps"])
             url = f"http://127.0.0.1:{PORT}{path}"
             request = urllib.request.Request(url, headers={"Cookie": page_cookie} if page_cookie else {})
-            urllib.request.urlopen(request, timeout=30).read()  # noqa: S310 - warm the cache
+            html = urllib.request.urlopen(request, timeout=30).read().decode()  # noqa: S310 - warm the cache
+            if ("Sign out" in html) != bool(page_cookie):
+                raise SystemExit(f"{name}: the page was not served to the reader it was meant for")
             results[name] = {**_wrk(url, page_cookie), "ceiling": ceiling["rps"]}
             print(f"{name:45} {results[name]['rps']:8.0f} req/s  p50 {results[name]['p50']:6.1f} ms  "
                   f"p99 {results[name]['p99']:6.1f} ms  ceiling {ceiling['rps']:6.0f} req/s")  # fmt: skip

@@ -47,6 +47,9 @@ def bump_content_version() -> None:
         _current(None)
 
 
+ABSENT = b""  # no pickle is empty
+
+
 class _Memory:
     """This process's copies of recent entries, least recently used dropped first, each for no longer
     than the shared cache keeps it (pages show dates and date-dependent states). Values are kept
@@ -57,15 +60,25 @@ class _Memory:
         self.lock = threading.Lock()
 
     def get(self, key: str, version: int) -> tuple[bool, Any]:
+        """(True, value) for a copy made under this version; (True, None) when the shared cache was
+        known to lack the entry under this version, so it is not asked again; (False, None) otherwise."""
         with self.lock:
             item = self.entries.get(key)
             if item is None or item[0] != version or item[1] < time.monotonic():
                 return False, None
             self.entries.move_to_end(key)
+        if not item[2]:
+            return True, None
         return True, pickle.loads(item[2])  # noqa: S301  # nosec B301 - pickled by this process
 
+    def holds(self, key: str, version: int) -> bool:
+        """Whether get() would answer from memory, without unpickling anything."""
+        with self.lock:
+            item = self.entries.get(key)
+            return item is not None and item[0] == version and item[1] >= time.monotonic()
+
     def put(self, key: str, version: int, value: Any) -> None:
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        data = ABSENT if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         expires = time.monotonic() + settings.FORUM_PAGE_CACHE_SECONDS
         with self.lock:
             self.entries[key] = (version, expires, data)
@@ -93,15 +106,28 @@ def _entries(keys: list[str], version: int) -> dict[str, Any]:
     missing = []
     for key in keys:
         held, value = memory.get(key, version)
-        if held:
-            found[key] = value
-        else:
+        if not held:
             missing.append(key)
-    if missing:
-        for key, entry in cache.get_many(missing).items():
-            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
-                found[key] = entry[1]
-                memory.put(key, version, entry[1])
+        elif value is not None:
+            found[key] = value
+    found.update(_fetch_shared(missing, version))
+    return found
+
+
+def _fetch_shared(keys: list[str], version: int) -> dict[str, Any]:
+    """The entries the shared cache holds under this version, copied into memory. A page asks for
+    parts it may not show (the thread of the other comment state): what the shared cache lacks is
+    remembered too, so it is not asked again under this version; a part needed after all is built."""
+    if not keys:
+        return {}
+    found = {}
+    for key, entry in cache.get_many(keys).items():
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+            found[key] = entry[1]
+            memory.put(key, version, entry[1])
+    for key in keys:
+        if key not in found:
+            memory.put(key, version, None)
     return found
 
 
@@ -126,16 +152,23 @@ class SharedParts:
 
     def __init__(self, names: list[str]) -> None:
         self.prefix = f"shared:{get_language()}:"
-        self.version, found = versioned_get_many([self.prefix + name for name in names])
+        self.version = content_version()
+        # Parts this process holds are unpickled only when the page uses them; the others arrive
+        # from the shared cache in one round trip.
+        missing = [self.prefix + name for name in names if not memory.holds(self.prefix + name, self.version)]
+        found = _fetch_shared(missing, self.version)
         self.entries: dict[str, Any] = {key.removeprefix(self.prefix): value for key, value in found.items()}
         self.fetched = set(names)
 
     def get(self, name: str) -> Any:
-        if name not in self.fetched:  # not announced up front: fetched on its own
+        if name not in self.entries:
+            key = self.prefix + name
+            held, value = memory.get(key, self.version)
+            if not held and name not in self.fetched:  # not announced up front: fetched on its own
+                value = _fetch_shared([key], self.version).get(key)
             self.fetched.add(name)
-            for key, value in _entries([self.prefix + name], self.version).items():
-                self.entries[key.removeprefix(self.prefix)] = value
-        return self.entries.get(name)
+            self.entries[name] = value
+        return self.entries[name]
 
     def set(self, name: str, value: Any) -> None:
         self.entries[name] = value

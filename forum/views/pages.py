@@ -1,4 +1,6 @@
+import secrets
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,11 +12,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -163,6 +169,24 @@ class ArchiveMonthView(QuestionListView):
         return context
 
 
+MENU_NAME = "reader-name-" + secrets.token_hex(8)
+MENU_TOKEN = "reader-token-" + secrets.token_hex(8)
+_menus: dict[tuple[str, bool, bool], str] = {}
+
+
+def _reader_menu(user: Any) -> str:
+    """The signed-in menu for this kind of reader, rendered once per process and language, with a
+    hole for the reader's name (the form token is the page's own hole)."""
+    kind = (get_language() or "", bool(getattr(getattr(user, "expert_profile", None), "is_verified", False)),
+            bool(user.is_staff))  # fmt: skip
+    menu = _menus.get(kind)
+    if menu is None:
+        reader = SimpleNamespace(public_name=MENU_NAME, expert_profile=SimpleNamespace(is_verified=kind[1]),
+                                 is_staff=kind[2])  # fmt: skip
+        menu = _menus[kind] = render_to_string("includes/reader_menu.html", {"user": reader, "csrf_token": MENU_TOKEN})
+    return menu
+
+
 def _thread_variant(request: HttpRequest, comments_open: bool) -> str:
     """The kind of reader a shared comment thread is rendered for (what its links depend on)."""
     user = request.user
@@ -175,8 +199,11 @@ class QuestionDetailView(SidebarMixin, TemplateView):
 
     def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
         pk = kwargs["pk"]
-        threads = [part_name("qa-thread", pk, _thread_variant(request, is_open)) for is_open in (True, False)]
-        return [*super().shared_names(request), f"question:{pk}", f"qa-main:{pk}", f"qa-related:{pk}", *threads]
+        variants = [_thread_variant(request, is_open) for is_open in (True, False)]
+        threads = [part_name("qa-thread", pk, variant) for variant in variants]
+        pages = [part_name("qa-page", pk, variant) for variant in variants] if request.user.is_authenticated else []
+        return [*super().shared_names(request), f"question:{pk}", f"qa-head:{pk}", f"qa-related:{pk}", *threads,
+                *pages]  # fmt: skip
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         pk = int(kwargs["pk"])
@@ -190,7 +217,38 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         if kwargs.get("slug") != question.slug:
             return HttpResponseRedirect(question.get_absolute_url(), status=301)
         self.question = question
+        viewer_id = request.user.pk if request.user.is_authenticated else None
+        # Everyone without a comment of their own in the thread sees the same thread for their kind of visitor.
+        self.own_comments = viewer_id is not None and question.is_public and selectors.has_commented(pk, viewer_id)
+        if (
+            viewer_id is not None
+            and question.is_public
+            and not self.own_comments
+            and "comment_form" not in kwargs
+            and not request.GET
+            and not len(messages.get_messages(request))
+        ):
+            return self.reader_page(request)
         return super().get(request, *args, **kwargs)
+
+    def reader_page(self, request: HttpRequest) -> HttpResponse:
+        """A signed-in reader's page when it holds nothing of theirs (no comment of their own, no reply
+        or text under way, no message): the page every such reader sees alike, rendered once per content
+        version with holes for their menu and form token, which are filled in for each request."""
+        question = self.question
+        name = part_name("qa-page", question.pk, _thread_variant(request, question.comments_open))
+        shell = self.shared.get(name)
+        if shell is None:
+            mark = secrets.token_hex(8)  # unguessable, so nothing in the page's text can pose as a hole
+            menu_hole = mark_safe(f"<!--reader-menu-{mark}-->")  # noqa: S308  # nosec B308 B703 - our constant
+            context = self.get_context_data(**self.kwargs, reader_menu=menu_hole, csrf_token=f"csrf-{mark}")
+            shell = (mark, render_to_string(self.template_name, context, request))
+            self.shared.set(name, shell)
+        mark, html = shell
+        token = get_token(request)
+        name = escape(request.user.public_name)  # type: ignore[union-attr]
+        menu = _reader_menu(request.user).replace(MENU_TOKEN, token).replace(MENU_NAME, name)
+        return HttpResponse(html.replace(f"csrf-{mark}", token).replace(f"<!--reader-menu-{mark}-->", menu, 1))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -215,15 +273,18 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             reply_to = Comment.objects.filter(
                 pk=int(raw_reply), question=question, status=Comment.Status.APPROVED, is_deleted=False
             ).first()
-        if form is None:
-            form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
-        # Everyone without a comment of their own in the thread sees the same thread for their kind of
-        # visitor, so that HTML is cached; the thread itself is only built when it is rendered.
-        own = viewer_id is not None and selectors.has_commented(question.pk, viewer_id)
+        # A blank form (no reply, nothing typed) is rendered once per process; it is only built for that.
+        blank_form = form is None and reply_to is None
+        comment_form: Any = form
+        if comment_form is None:
+            comment_form = SimpleLazyObject(lambda: CommentForm(initial={"parent": reply_to.pk if reply_to else None}))
+        # The thread of a reader without comments of their own is shared (its HTML cached); the thread
+        # itself is only built when it is rendered.
         return {
             "thread": SimpleLazyObject(lambda: selectors.comment_thread(question, viewer_id)),
-            "thread_variant": None if own else _thread_variant(self.request, question.comments_open),
-            "comment_form": form,
+            "thread_variant": None if self.own_comments else _thread_variant(self.request, question.comments_open),
+            "comment_form": comment_form,
+            "blank_form": blank_form,
             "reply_to": reply_to,
             "can_comment": permissions.can_comment(self.request.user),
             "max_depth": settings.FORUM_COMMENT_MAX_DEPTH,
