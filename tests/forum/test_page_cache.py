@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -188,6 +189,49 @@ def test_signed_in_page_reuses_shared_fragments(client, page_cache, user, django
     assert second.count('class="comment depth-') == first.count('class="comment depth-') == 20
     assert "Fatigue after a relapse is common" in second and "Shared comment number 19" in second
     assert "csrfmiddlewaretoken" not in _thread(second)  # the shared thread holds no per-person token
+
+
+def _token(html):
+    return html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.django_db
+def test_readers_of_one_shared_page_each_get_their_own_name_and_working_token(
+    page_cache, django_capture_on_commit_callbacks
+):
+    question = answered_question()
+    first, second = UserFactory(display_name="Ash <b>"), UserFactory(display_name="Birch")
+    pages = {}
+    for reader in (first, second):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(reader)
+        pages[reader] = client, _get(client, question.get_absolute_url())
+    first_html, second_html = pages[first][1], pages[second][1]
+    assert "Signed in as Ash &lt;b&gt;" in first_html and "Birch" not in first_html
+    assert "Signed in as Birch" in second_html and "Ash" not in second_html
+    assert "reader-menu-" not in second_html and "csrf-" not in second_html  # every hole filled
+    client = pages[second][0]
+    form_token = _token(second_html.split('id="comment-form"', 1)[1])
+    body = "Posted with the token the shared page carried"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("forum:comment_post", args=[question.pk]), {"body": body, "csrfmiddlewaretoken": form_token}
+        )
+    assert response.status_code == 302
+    assert Comment.objects.filter(author=second, body__startswith="Posted with the token").exists()
+    assert client.post(reverse("account_logout"), {"csrfmiddlewaretoken": _token(second_html)}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_shared_page_shows_each_reader_the_menu_for_their_role(client, page_cache, user, expert):
+    question = answered_question()
+    client.force_login(user)
+    assert "Expert dashboard" not in _get(client, question.get_absolute_url())
+    client.force_login(expert.user)
+    assert "Expert dashboard" in _get(client, question.get_absolute_url())
+    client.force_login(UserFactory(is_staff=True))
+    html = _get(client, question.get_absolute_url())
+    assert ">Moderation</a>" in html and "Expert dashboard" not in html
 
 
 @pytest.mark.django_db
