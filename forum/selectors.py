@@ -217,18 +217,14 @@ def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNod
     return roots
 
 
-HAS_COMMENTED_SQL = "SELECT EXISTS (SELECT 1 FROM forum_comment WHERE question_id = %s AND author_id = %s)"
-
-
-def has_commented(question_id: int, user_id: int) -> bool:
-    """Has this person any comment on this question, in any state? (Plain SQL: it runs on every signed-in view.)"""
+def commenter_ids(question_id: int) -> frozenset[int]:
+    """Everyone with a comment on this question, in any state. (Plain SQL: signed-in views need it.)"""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT EXISTS (SELECT 1 FROM forum_comment WHERE question_id = %s AND author_id = %s)",
-            [question_id, user_id],
+            "SELECT DISTINCT author_id FROM forum_comment WHERE question_id = %s AND author_id IS NOT NULL",
+            [question_id],
         )
-        row = cursor.fetchone()
-    return bool(row and row[0])
+        return frozenset(row[0] for row in cursor.fetchall())
 
 
 def recent_comments(limit: int = 5) -> list[Comment]:

@@ -201,7 +201,8 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         pk = kwargs["pk"]
         variants = [_thread_variant(request, is_open) for is_open in (True, False)]
         threads = [part_name("qa-thread", pk, variant) for variant in variants]
-        pages = [part_name("qa-page", pk, variant) for variant in variants] if request.user.is_authenticated else []
+        signed_in = request.user.is_authenticated
+        pages = [f"commenters:{pk}", *(part_name("qa-page", pk, variant) for variant in variants)] if signed_in else []
         return [*super().shared_names(request), f"question:{pk}", f"qa-head:{pk}", f"qa-related:{pk}", *threads,
                 *pages]  # fmt: skip
 
@@ -219,7 +220,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         self.question = question
         viewer_id = request.user.pk if request.user.is_authenticated else None
         # Everyone without a comment of their own in the thread sees the same thread for their kind of visitor.
-        self.own_comments = viewer_id is not None and question.is_public and selectors.has_commented(pk, viewer_id)
+        self.own_comments = viewer_id is not None and question.is_public and viewer_id in self.commenters(pk)
         if (
             viewer_id is not None
             and question.is_public
@@ -230,6 +231,14 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         ):
             return self.reader_page(request)
         return super().get(request, *args, **kwargs)
+
+    def commenters(self, pk: int) -> frozenset[int]:
+        """Who has comments here, shared until content changes (every comment written bumps the version)."""
+        commenters = self.shared.get(f"commenters:{pk}")
+        if commenters is None:
+            commenters = selectors.commenter_ids(pk)
+            self.shared.set(f"commenters:{pk}", commenters)
+        return commenters
 
     def reader_page(self, request: HttpRequest) -> HttpResponse:
         """A signed-in reader's page when it holds nothing of theirs (no comment of their own, no reply
@@ -246,8 +255,8 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             self.shared.set(name, shell)
         mark, html = shell
         token = get_token(request)
-        name = escape(request.user.public_name)  # type: ignore[union-attr]
-        menu = _reader_menu(request.user).replace(MENU_TOKEN, token).replace(MENU_NAME, name)
+        reader_name = escape(request.user.public_name)  # type: ignore[union-attr]
+        menu = _reader_menu(request.user).replace(MENU_TOKEN, token).replace(MENU_NAME, reader_name)
         return HttpResponse(html.replace(f"csrf-{mark}", token).replace(f"<!--reader-menu-{mark}-->", menu, 1))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
