@@ -201,9 +201,9 @@ production settings (Redis cache), on loopback. Load: `wrk -t2 -c{CONNECTIONS} -
 after one warming request, each page right after a run of the ceiling (a bare Django view on the same
 server), which it is compared with. Anonymous pages are served from the page cache; "queries" is what
 a page costs right after content changed, when every cached page and part is stale (measured
-in-process). The signed-in page is not taken from the page cache: each request loads the reader and
-checks their own comments, then fills the page every such reader shares (rendered once per content
-version) with their menu and form token.
+in-process). The signed-in page is not taken from the page cache: each request loads the reader (one
+query), checks that none of the comments is theirs (against the commenters, cached until content changes),
+then fills the page every such reader shares (rendered once per content version) with their menu and token.
 
 | page | requests/s | median | p99 | ceiling run before it | of ceiling | queries |
 |---|---|---|---|---|---|---|
