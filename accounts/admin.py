@@ -14,6 +14,7 @@ from .models import User
 @admin.register(User)
 class UserAdmin(AuditedChangesMixin, BaseUserAdmin):
     audit_action = "account.admin_edit"
+    audit_delete_action = "account.admin_delete"
     audit_values = ("display_name", "is_active")
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm

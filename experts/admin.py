@@ -11,6 +11,7 @@ from forum.admin_audit import AuditedChangesMixin
 @admin.register(ExpertProfile)
 class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
     audit_action = "expert.profile_edit"
+    audit_delete_action = "expert.profile_delete"
     audit_values = ("public_name", "slug", "postnominals", "position", "institution", "specialties", "bio",
                     "disclosure", "photo")  # fmt: skip
     list_display = ("public_name", "postnominals", "institution", "status", "licence_expires_on", "created_at")

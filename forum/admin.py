@@ -99,7 +99,9 @@ class QuestionModerationForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        text_changed = {"title", "body"} & set(self.changed_data)
+        text_changed = question_services.text_differs(
+            self.instance, title=cleaned.get("title") or "", body=cleaned.get("body") or ""
+        )
         if text_changed and not cleaned.get("redaction_reason", "").strip():
             self.add_error("redaction_reason", _("Say why you edited the question; it is kept in the history."))
         if text_changed and self.instance.status not in (Question.Status.PENDING, Question.Status.APPROVED):

@@ -1,10 +1,10 @@
-"""Plain admin edits of records that public pages show (an expert's credentials, a person's display
-name) go into the audit log like every other moderation change, and so invalidate cached pages."""
+"""Plain admin edits and deletions of records that public pages show (an expert's credentials, a person's
+display name) go into the audit log like every other moderation change, and so invalidate cached pages."""
 
 from typing import Any
 
 from django import forms
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from forum.services.audit import audit_record
@@ -21,6 +21,7 @@ class AuditedChangesMixin:
     (licence numbers, email addresses, permissions) are named without their values."""
 
     audit_action = "admin.edit"
+    audit_delete_action = "admin.delete"
     audit_values: tuple[str, ...] = ()
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool) -> None:
@@ -36,3 +37,18 @@ class AuditedChangesMixin:
             after={name: _plain(form.cleaned_data.get(name)) for name in shown},
             reason="Edited in the admin: " + ", ".join(form.changed_data),
         )
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        with transaction.atomic():
+            self._audit_deletion(request, obj)
+            super().delete_model(request, obj)  # type: ignore[misc]
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                self._audit_deletion(request, obj)
+            super().delete_queryset(request, queryset)  # type: ignore[misc]
+
+    def _audit_deletion(self, request: HttpRequest, obj: models.Model) -> None:
+        audit_record(actor=request.user, action=self.audit_delete_action, target=obj,  # type: ignore[arg-type]
+                     reason="Deleted in the admin")  # fmt: skip

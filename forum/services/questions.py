@@ -26,6 +26,16 @@ def _slug_for(title: str) -> str:
     return slugify(title)[:80].strip("-") or "question"
 
 
+def text_differs(question: Question, *, title: str, body: str) -> bool:
+    """Whether an edit changes the words; browsers send text back with CRLF line ends, and form fields
+    strip the ends."""
+
+    def plain(text: str) -> str:
+        return text.replace("\r\n", "\n").strip()
+
+    return plain(title) != plain(question.title) or plain(body) != plain(question.body)
+
+
 def _edit_record(question: Question) -> dict[str, Any]:
     """What an edit can change, as the audit log keeps it."""
     return {
@@ -91,7 +101,17 @@ def question_edit(
     question = _locked(question)
     own_edit = permissions.can_edit_own_question(editor, question)
     title = title.strip()
-    text_changed = title != question.title or body != question.body
+    text_changed = text_differs(question, title=title, body=body)
+    if not text_changed:
+        title, body = question.title, question.body  # the same text as sent back by a browser
+    tags = None if tags is None else list(tags)
+    if (
+        not text_changed
+        and (category is None or category.pk == question.category_id)
+        and (tags is None or {tag.pk for tag in tags} == set(question.tags.values_list("pk", flat=True)))
+        and (is_anonymous is None or not own_edit or is_anonymous == question.is_anonymous)
+    ):
+        return question  # nothing changes: nothing to record
     if not own_edit:
         permissions.check(permissions.can_moderate_questions(editor))
         if not reason.strip():
@@ -120,7 +140,7 @@ def question_edit(
         question.is_anonymous = is_anonymous
     question.save()
     if tags is not None:
-        question.tags.set(list(tags))
+        question.tags.set(tags)
     search.refresh_vectors([question.pk])
     action = "question.edit" if own_edit else "question.redact" if text_changed else "question.recategorize"
     audit_record(actor=editor, action=action, target=question, before=before, after=_edit_record(question),

@@ -243,7 +243,10 @@ class QuestionDetailView(SidebarMixin, TemplateView):
     def reader_page(self, request: HttpRequest) -> HttpResponse:
         """A signed-in reader's page when it holds nothing of theirs (no comment of their own, no reply
         or text under way, no message): the page every such reader sees alike, rendered once per content
-        version with holes for their menu and form token, which are filled in for each request."""
+        version with holes for their menu and form token, which are filled in for each request.
+
+        Nothing else in this page may depend on the request: a per-request value added to these templates
+        (a CSP nonce, say) needs a hole of its own here."""
         question = self.question
         name = part_name("qa-page", question.pk, _thread_variant(request, question.comments_open))
         shell = self.shared.get(name)
@@ -287,11 +290,14 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         comment_form: Any = form
         if comment_form is None:
             comment_form = SimpleLazyObject(lambda: CommentForm(initial={"parent": reply_to.pk if reply_to else None}))
-        # The thread of a reader without comments of their own is shared (its HTML cached); the thread
-        # itself is only built when it is rendered.
+        # The thread of a reader without comments of their own is shared (its HTML cached), so it is built
+        # as nobody's: a comment of theirs that arrived after this request read the version stays out of it.
+        # The thread itself is only built when it is rendered.
+        thread_variant = None if self.own_comments else _thread_variant(self.request, question.comments_open)
+        thread_viewer = viewer_id if thread_variant is None else None
         return {
-            "thread": SimpleLazyObject(lambda: selectors.comment_thread(question, viewer_id)),
-            "thread_variant": None if self.own_comments else _thread_variant(self.request, question.comments_open),
+            "thread": SimpleLazyObject(lambda: selectors.comment_thread(question, thread_viewer)),
+            "thread_variant": thread_variant,
             "comment_form": comment_form,
             "blank_form": blank_form,
             "reply_to": reply_to,

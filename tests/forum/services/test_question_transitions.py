@@ -146,6 +146,9 @@ def test_moderator_files_a_published_question_elsewhere_but_cannot_rewrite_it(mo
     with pytest.raises(services.TransitionError):
         services.question_edit(question=question, editor=moderator, title="A rewritten title?", body=question.body,
                                reason="Rewording")  # fmt: skip
+    services.question_edit(question=question, editor=moderator, title=question.title, body=question.body,
+                           category=target, tags=[tag], reason="Saved again")  # fmt: skip
+    assert AuditLog.objects.filter(target_id=question.pk, action__startswith="question.").count() == 1
 
 
 @pytest.mark.django_db
