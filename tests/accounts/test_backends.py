@@ -65,3 +65,22 @@ def test_a_session_naming_no_valid_user_is_anonymous(client, user):
     request = _request_of(client, user)
     user.delete()
     assert not get_user(request).is_authenticated
+
+
+def test_the_user_row_needs_no_database_converters():
+    # load_user builds the User straight from the row; a field converted on the way out of the database
+    # (JSON, say) would arrive raw, so adding one means loading it through the ORM again.
+    from accounts.backends import FIELDS
+
+    assert not [field.name for field in FIELDS if hasattr(field, "from_db_value")]
+
+
+@pytest.mark.django_db
+def test_the_loaded_user_equals_the_orm_one(user):
+    from accounts.backends import FIELDS, load_user
+
+    loaded = load_user(user.pk)
+    assert loaded is not None
+    assert [getattr(loaded, f.attname) for f in FIELDS] == [
+        getattr(user.__class__.objects.get(pk=user.pk), f.attname) for f in FIELDS
+    ]
