@@ -174,6 +174,13 @@ class SharedParts:
         self.entries[name] = value
         versioned_set(self.prefix + name, self.version, value)
 
+    def get_or_build(self, name: str, build: Callable[[], Any]) -> Any:
+        value = self.get(name)
+        if value is None:
+            value = build()
+            self.set(name, value)
+        return value
+
 
 def cached_part(name: str, build: Callable[[], Any]) -> Any:
     """A piece of page data (sidebar lists, filter choices) shared by every visitor until content changes."""

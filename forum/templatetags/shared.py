@@ -31,10 +31,7 @@ class SharedNode(template.Node):
         if parts is None:
             return self.nodelist.render(context)
         name = part_name(*(bit.resolve(context) for bit in self.bits))
-        html = parts.get(name)
-        if html is None:
-            html = self.nodelist.render(context)
-            parts.set(name, str(html))
+        html = parts.get_or_build(name, lambda: str(self.nodelist.render(context)))
         # our own template's output, rendered (and escaped) before it was stored
         return mark_safe(html)  # noqa: S308  # nosec B308 B703
 

@@ -234,11 +234,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
 
     def commenters(self, pk: int) -> frozenset[int]:
         """Who has comments here, shared until content changes (every comment written bumps the version)."""
-        commenters = self.shared.get(f"commenters:{pk}")
-        if commenters is None:
-            commenters = selectors.commenter_ids(pk)
-            self.shared.set(f"commenters:{pk}", commenters)
-        return commenters
+        return self.shared.get_or_build(f"commenters:{pk}", lambda: selectors.commenter_ids(pk))
 
     def reader_page(self, request: HttpRequest) -> HttpResponse:
         """A signed-in reader's page when it holds nothing of theirs (no comment of their own, no reply
@@ -249,18 +245,17 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         (a CSP nonce, say) needs a hole of its own here."""
         question = self.question
         name = part_name("qa-page", question.pk, _thread_variant(request, question.comments_open))
-        shell = self.shared.get(name)
-        if shell is None:
-            mark = secrets.token_hex(8)  # unguessable, so nothing in the page's text can pose as a hole
-            menu_hole = mark_safe(f"<!--reader-menu-{mark}-->")  # noqa: S308  # nosec B308 B703 - our constant
-            context = self.get_context_data(**self.kwargs, reader_menu=menu_hole, csrf_token=f"csrf-{mark}")
-            shell = (mark, render_to_string(self.template_name, context, request))
-            self.shared.set(name, shell)
-        mark, html = shell
+        mark, html = self.shared.get_or_build(name, lambda: self.render_shell(request))
         token = get_token(request)
         reader_name = escape(request.user.public_name)  # type: ignore[union-attr]
         menu = _reader_menu(request.user).replace(MENU_TOKEN, token).replace(MENU_NAME, reader_name)
         return HttpResponse(html.replace(f"csrf-{mark}", token).replace(f"<!--reader-menu-{mark}-->", menu, 1))
+
+    def render_shell(self, request: HttpRequest) -> tuple[str, str]:
+        mark = secrets.token_hex(8)  # unguessable, so nothing in the page's text can pose as a hole
+        menu_hole = mark_safe(f"<!--reader-menu-{mark}-->")  # noqa: S308  # nosec B308 B703 - our constant
+        context = self.get_context_data(**self.kwargs, reader_menu=menu_hole, csrf_token=f"csrf-{mark}")
+        return mark, render_to_string(self.template_name, context, request)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
