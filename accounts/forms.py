@@ -1,14 +1,19 @@
+from typing import Any
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm as BaseAdminUserCreationForm
 from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
 
-class SignupForm(forms.Form):
-    """Extra sign-up fields; allauth adds email and password."""
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up with a display name, where an address that already has an account costs the same
+    work as a new one (the password is hashed either way), so the answer time tells nothing."""
 
     display_name = forms.CharField(
         label=_("Display name (optional)"),
@@ -20,9 +25,16 @@ class SignupForm(forms.Form):
         ),
     )
 
+    field_order = ("email", "display_name", "password1", "password2")
+
     def signup(self, request: HttpRequest, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"].strip()
         user.save(update_fields=["display_name"])
+
+    def try_save(self, request: HttpRequest) -> tuple[Any, Any]:
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")  # what creating the account would cost
+        return super().try_save(request)
 
 
 class AdminUserCreationForm(BaseAdminUserCreationForm):

@@ -9,11 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-PROTECTED_PREFIXES = ("/admin/", "/experts/dashboard/")
 LOGIN_AT = "forum_login_at"
 LAST_SEEN = "forum_last_seen"
+# The user id whose session proved the second factor (at sign-in, re-authentication or enrolment).
+SECOND_FACTOR_USER = "forum_second_factor_user"
+# Sign-in, sign-out and the two-factor steps themselves must stay reachable; static files carry no data.
+TWO_FACTOR_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 
 def needs_two_factor(user: object) -> bool:
@@ -24,20 +28,44 @@ def needs_two_factor(user: object) -> bool:
     return bool(user.is_staff or user.is_superuser or is_expert)  # type: ignore[attr-defined]
 
 
+def passed_two_factor(request: HttpRequest) -> bool:
+    return request.session.get(SECOND_FACTOR_USER) == str(request.user.pk)
+
+
+def remember_second_factor(
+    sender: object, request: HttpRequest | None = None, user: object = None, **kwargs: object
+) -> None:
+    """allauth's signal that a TOTP code or recovery code was accepted, or an authenticator enrolled."""
+    if request is not None and user is not None and hasattr(request, "session"):
+        request.session[SECOND_FACTOR_USER] = str(user.pk)  # type: ignore[attr-defined]
+
+
+def forget_second_factor(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SECOND_FACTOR_USER, None)
+
+
 class StaffTwoFactorMiddleware:
-    """Send staff without TOTP to enrol before they reach the admin or the expert dashboard."""
+    """Every request of a moderator, expert or superuser needs a session that passed the second factor.
+
+    Without TOTP they are sent to enrol; with TOTP but a session signed in by password alone (an old session,
+    or any path that skipped allauth's two-factor stage) they are asked for a code before going on.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            request.path.startswith(PROTECTED_PREFIXES)
+            not request.path.startswith(TWO_FACTOR_EXEMPT_PREFIXES)
             and needs_two_factor(request.user)
-            and not is_mfa_enabled(request.user, ["totp"])
+            and not passed_two_factor(request)
         ):
-            messages.warning(request, _("Please set up two-factor authentication before continuing."))
-            return redirect(reverse("mfa_activate_totp"))
+            if not is_mfa_enabled(request.user, ["totp"]):
+                messages.warning(request, _("Please set up two-factor authentication before continuing."))
+                return redirect(reverse("mfa_activate_totp"))
+            messages.info(request, _("Please enter the code from your authenticator app to continue."))
+            return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 

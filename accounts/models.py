@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.emails import normalize_email_address
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -30,6 +32,10 @@ class UserManager(BaseUserManager["User"]):
         if not extra["is_staff"] or not extra["is_superuser"]:
             raise ValueError("A superuser must have is_staff and is_superuser set.")
         return self._create_user(email, password, **extra)
+
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        return normalize_email_address(super().normalize_email(email))
 
     def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)

@@ -1,5 +1,6 @@
 from typing import Any
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -68,6 +69,10 @@ class AccountDeleteView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": DeleteAccountForm(user=request.user)})
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        # A password form: throttled per person like allauth's own re-authentication.
+        throttled = ratelimit.consume_or_429(request, action="reauthenticate", user=request.user)
+        if throttled is not None:
+            return throttled
         form = DeleteAccountForm(request.POST, user=request.user)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})

@@ -2,6 +2,7 @@
 Celery sends them after commit, and a periodic sweep sends anything left behind."""
 
 import logging
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -83,6 +84,15 @@ def enqueue(messages: Iterable[Message]) -> int:
     return len(rows)
 
 
+def enqueue_account_email(*, kind: str, to_email: str, subject: str, body_text: str, body_html: str = "") -> int:
+    """A sign-up, verification or password-reset email: no unsubscribe link (people asked for it),
+    and a key of its own (two requests are two emails)."""
+    return enqueue([
+        Message(key=f"account:{kind}:{uuid.uuid4().hex}", kind=f"account_{kind}"[:40], to_email=to_email,
+                subject=subject, body_text=body_text, body_html=body_html, headers={})
+    ])  # fmt: skip
+
+
 def dispatch_keys(keys: list[str]) -> None:
     """Ask a worker to send; if the broker is unreachable the sweep sends later."""
     from forum.tasks import send_outbox
@@ -137,7 +147,8 @@ def deliver(queryset: Any) -> int:
                     subject=row.subject, body=row.body_text, to=[row.to_email], headers=row.headers,
                     connection=connection,
                 )  # fmt: skip
-                message.attach_alternative(row.body_html, "text/html")
+                if row.body_html:
+                    message.attach_alternative(row.body_html, "text/html")
                 try:
                     message.send()
                 except Exception as error:  # noqa: BLE001 - every SMTP failure is recorded on the row
