@@ -348,6 +348,8 @@ OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=60)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=5000)
 ALERT_CONFIRM_DAYS = env.int("ALERT_CONFIRM_DAYS", default=3)
+# At most this many alert confirmation emails go to one address a day, whoever asks.
+ALERT_CONFIRMATIONS_PER_DAY = env.int("ALERT_CONFIRMATIONS_PER_DAY", default=3)
 # Spam control: minimum seconds between two posts of a kind by one user, and a daily cap.
 FORUM_FLOOD_MIN_SECONDS = env.int("FORUM_FLOOD_MIN_SECONDS", default=30)
 FORUM_FLOOD_DAILY_QUESTIONS = env.int("FORUM_FLOOD_DAILY_QUESTIONS", default=5)

@@ -2,14 +2,26 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from accounts.emails import normalize_email_address
 from accounts.models import NotificationPreferences, User
 from forum import notifications
-from forum.models import AlertSubscription, Category, Tag
+from forum.models import AlertSubscription, Category, OutboxEmail, Tag
 from forum.services.audit import audit_record
-from forum.services.flood import FloodError
+
+
+def _same_topic(email: str, scope: str, category: Category | None, tag: Tag | None) -> "QuerySet[AlertSubscription]":
+    return AlertSubscription.objects.filter(email__iexact=email, scope=scope, category=category, tag=tag)
+
+
+def confirmations_sent_today(email: str) -> int:
+    return OutboxEmail.objects.filter(
+        kind="alert_confirm", to_email__iexact=email, created_at__gte=timezone.now() - timedelta(days=1)
+    ).count()
 
 
 @transaction.atomic
@@ -21,40 +33,62 @@ def alert_subscribe(
     category: Category | None = None,
     tag: Tag | None = None,
     user: User | None = None,
-) -> AlertSubscription:
-    """Double opt-in: a confirmation email first, unless a signed-in person subscribes their own verified address."""
-    email = email.strip()
+) -> AlertSubscription | None:
+    """Double opt-in. A signed-in person subscribing their own (verified) address is subscribed at once.
+
+    For any other address nothing existing is revealed or changed: the request is stored on its own,
+    unattached to whoever posted it, and takes effect only through the emailed link; at most
+    ALERT_CONFIRMATIONS_PER_DAY such emails go to one address a day (further requests are dropped
+    silently). Returns the active subscription when the owner subscribed, else None."""
+    email = normalize_email_address(email)
     category = category if scope == AlertSubscription.Scope.CATEGORY else None
     tag = tag if scope == AlertSubscription.Scope.TAG else None
-    recent = AlertSubscription.objects.filter(
-        email__iexact=email, confirmed_at__isnull=True, created_at__gte=timezone.now() - timedelta(days=1)
+    if user is not None and user.is_authenticated and user.email.lower() == email.lower():
+        subscription = (
+            _same_topic(email, scope, category, tag)
+            .filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+            .select_for_update()
+            .first()
+        ) or AlertSubscription(email=email, scope=scope, category=category, tag=tag, confirmed_at=timezone.now())
+        subscription.frequency = frequency
+        subscription.user = user
+        subscription.save()
+        return subscription
+    if confirmations_sent_today(email) >= settings.ALERT_CONFIRMATIONS_PER_DAY:
+        return None
+    request = AlertSubscription.objects.create(
+        email=email, scope=scope, category=category, tag=tag, frequency=frequency
     )
-    if recent.count() >= 5:
-        raise FloodError("Too many confirmation emails for this address today.")
-    existing = AlertSubscription.objects.filter(
-        email__iexact=email, scope=scope, category=category, tag=tag, unsubscribed_at__isnull=True
-    ).first()
-    subscription = existing or AlertSubscription(email=email, scope=scope, category=category, tag=tag)
-    subscription.frequency = frequency
-    subscription.user = subscription.user or user
-    owns_address = user is not None and user.email.lower() == email.lower()
-    if owns_address and subscription.confirmed_at is None:
-        subscription.confirmed_at = timezone.now()
-    subscription.save()
-    if subscription.confirmed_at is None:
-        notifications.alert_confirmation(subscription)
-    return subscription
+    notifications.alert_confirmation(request)
+    return None
 
 
 @transaction.atomic
 def alert_confirm(*, subscription_id: int) -> AlertSubscription | None:
-    subscription = AlertSubscription.objects.select_for_update().filter(pk=subscription_id).first()
-    if subscription is None or subscription.unsubscribed_at is not None:
+    """The emailed link: the request becomes the subscription, or, when the address already follows the
+    topic, changes that subscription's frequency (one active subscription per address and topic)."""
+    request = AlertSubscription.objects.select_for_update().filter(pk=subscription_id).first()
+    if request is None or request.unsubscribed_at is not None:
         return None
-    if subscription.confirmed_at is None:
-        subscription.confirmed_at = timezone.now()
-        subscription.save(update_fields=["confirmed_at"])
-    return subscription
+    if request.confirmed_at is not None:
+        return request
+    existing = (
+        _same_topic(request.email, request.scope, request.category, request.tag)
+        .filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+        .exclude(pk=request.pk)
+        .select_for_update()
+        .first()
+    )
+    now = timezone.now()
+    if existing is None:
+        request.confirmed_at = now
+        request.save(update_fields=["confirmed_at"])
+        return request
+    existing.frequency = request.frequency
+    existing.save(update_fields=["frequency"])
+    request.unsubscribed_at = now  # used up: its token confirms nothing again
+    request.save(update_fields=["unsubscribed_at"])
+    return existing
 
 
 @transaction.atomic
