@@ -15,7 +15,7 @@ from .models import User
 class UserAdmin(AuditedChangesMixin, BaseUserAdmin):
     audit_action = "account.admin_edit"
     audit_delete_action = "account.admin_delete"
-    audit_values = ("display_name", "is_active")
+    audit_values = ("is_active",)  # a display name may be a real name: named, never kept
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm
     ordering = ("-date_joined",)

@@ -98,7 +98,7 @@ def account_export(*, user: User) -> dict[str, Any]:
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Erase the person: public questions and comments stay, shown as written by "Deleted user"."""
-    from forum.models import AlertSubscription, Answer, Comment, Question
+    from forum.models import AlertSubscription, Answer, Comment, OutboxEmail, Question, QuestionRevision, Report
     from forum.services.audit import audit_record
 
     profile = getattr(user, "expert_profile", None)
@@ -112,7 +112,16 @@ def account_delete(*, user: User) -> None:
     }
     # Unpublished questions hold personal health details that nobody else needs: remove them.
     Question.objects.filter(author=user).exclude(status=Question.Status.ANSWERED).delete()
+    # Published ones stay, but their earlier wordings (and what moderators redacted from them) go.
+    QuestionRevision.objects.filter(question__author=user).delete()
+    # Comments nobody can read: held ones go (no moderator can publish them later as "Deleted user");
+    # removed ones keep their place in the thread for the replies under them, without their words.
+    Comment.objects.filter(author=user, status=Comment.Status.PENDING).delete()
+    Comment.objects.filter(author=user, status=Comment.Status.REMOVED).update(body="", body_html="", is_deleted=True)
+    Report.objects.filter(reporter=user).update(details="")
     AlertSubscription.objects.filter(user=user).delete()
     AlertSubscription.objects.filter(email__iexact=user.email).delete()
+    # Sent and waiting emails keep the address and what they were about.
+    OutboxEmail.objects.filter(to_email__iexact=user.email).delete()
     audit_record(actor=None, action="account.delete", target=user, before=counts, after={"deleted": True})
     user.delete()  # questions and comments keep their rows with author = NULL

@@ -12,8 +12,8 @@ from forum.admin_audit import AuditedChangesMixin
 class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
     audit_action = "expert.profile_edit"
     audit_delete_action = "expert.profile_delete"
-    audit_values = ("public_name", "slug", "postnominals", "position", "institution", "specialties", "bio",
-                    "disclosure", "photo")  # fmt: skip
+    # Credentials as patients see them; free texts (biography, disclosure) are named without their words.
+    audit_values = ("public_name", "slug", "postnominals", "position", "institution", "specialties", "photo")
     list_display = ("public_name", "postnominals", "institution", "status", "licence_expires_on", "created_at")
     list_filter = ("status", "specialties")
     search_fields = ("public_name", "institution", "user__email", "licence_number")

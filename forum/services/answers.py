@@ -76,14 +76,15 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     """A new version of a published answer; every version is kept and the review date moves on."""
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     permissions.check(expert_permissions.can_revise(expert_user, answer))
-    before = {"body": answer.body}
+    before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
     answer.body = body
     answer.body_html = render_markdown(body)
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
-    AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
+    revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
     search.refresh_vectors([answer.question_id])
-    audit_record(actor=expert_user, action="answer.revise", target=answer, before=before, after={"body": body},
+    audit_record(actor=expert_user, action="answer.revise", target=answer, before=before,
+                 after={"revision": revision.pk, "last_reviewed_at": answer.last_reviewed_at.isoformat()},
                  reason=note)  # fmt: skip
     return answer
 

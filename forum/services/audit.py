@@ -6,6 +6,10 @@ from accounts.models import User
 from forum.cache import bump_content_version
 from forum.models import AuditLog
 
+# Keys that would hold someone's words. The audit log says who did what to which object; the words stay with
+# the object (and go when its author's account is erased), never here.
+TEXT_KEYS = frozenset({"title", "body", "details", "text", "display_name", "bio", "disclosure", "email"})
+
 
 def audit_record(
     *,
@@ -18,6 +22,9 @@ def audit_record(
 ) -> AuditLog:
     """Record a change. Every change that is audited may show on public pages, so cached pages
     are invalidated once it commits."""
+    kept_text = TEXT_KEYS.intersection({**(before or {}), **(after or {})})
+    if kept_text:
+        raise ValueError(f"The audit log never keeps text: {sorted(kept_text)}")
     transaction.on_commit(bump_content_version)
     return AuditLog.objects.create(
         actor=actor,

@@ -114,12 +114,13 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
         raise permissions.PermissionDenied
     if timezone.now() > comment.created_at + timedelta(minutes=settings.FORUM_COMMENT_EDIT_MINUTES):
         raise EditWindowPassed
-    before = {"body": comment.body}
+    before = {"edited_at": comment.edited_at.isoformat() if comment.edited_at else None}
     comment.body = body
     comment.body_html = render_markdown(body, comment=True)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
-    audit_record(actor=user, action="comment.edit", target=comment, before=before, after={"body": body})
+    audit_record(actor=user, action="comment.edit", target=comment, before=before,
+                 after={"edited_at": comment.edited_at.isoformat()})  # fmt: skip
     return comment
 
 

@@ -37,10 +37,9 @@ def text_differs(question: Question, *, title: str, body: str) -> bool:
 
 
 def _edit_record(question: Question) -> dict[str, Any]:
-    """What an edit can change, as the audit log keeps it."""
+    """What an edit can change, as the audit log keeps it: the filing, never the words (the words stay with
+    the question and its revisions, which are erased with the person)."""
     return {
-        "title": question.title,
-        "body": question.body,
         "category": question.category.name if question.category_id else None,
         "tags": sorted(question.tags.values_list("name", flat=True)),
     }
@@ -120,6 +119,8 @@ def question_edit(
             raise TransitionError("Only questions that are not yet published can be redacted.")
     reason = reason.strip() or _("Edited by the asker")
     before = _edit_record(question)
+    changed = [name for name, old, new in (("title", question.title, title), ("details", question.body, body))
+               if old.replace("\r\n", "\n").strip() != new.replace("\r\n", "\n").strip()]  # fmt: skip
     if text_changed or own_edit:
         QuestionRevision.objects.create(
             question=question,
@@ -143,8 +144,8 @@ def question_edit(
         question.tags.set(tags)
     search.refresh_vectors([question.pk])
     action = "question.edit" if own_edit else "question.redact" if text_changed else "question.recategorize"
-    audit_record(actor=editor, action=action, target=question, before=before, after=_edit_record(question),
-                 reason=reason)  # fmt: skip
+    audit_record(actor=editor, action=action, target=question, before=before,
+                 after={**_edit_record(question), "text_changed": changed}, reason=reason)  # fmt: skip
     return question
 
 

@@ -3,6 +3,7 @@ import time
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import transaction
 from django.urls import reverse
 
 from accounts.middleware import LAST_SEEN, LOGIN_AT
@@ -99,3 +100,87 @@ def test_sessions_time_out_when_idle_and_absolutely(client, user, settings, key,
     response = client.get(reverse("forum:my_questions"))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
     assert SESSION_KEY not in client.session
+
+
+def _everything_stored_as_text():
+    """Every row of the tables that could copy someone's words, as one text."""
+    from django.core import serializers
+
+    from forum.models import OutboxEmail, QuestionRevision, Report
+
+    models = (AuditLog, OutboxEmail, Comment, Question, QuestionRevision, Report)
+    return "\n".join(serializers.serialize("json", m.objects.all()) for m in models)
+
+
+@pytest.mark.django_db
+def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
+    client, moderator, expert, django_capture_on_commit_callbacks
+):
+    from forum.models import Answer, OutboxEmail
+    from forum.services import comments as comment_services
+    from forum.services.answers import answer_publish
+    from forum.services.moderation import report_create
+    from forum.services.questions import question_approve, question_edit, question_submit
+    from forum.tasks import sweep_outbox
+    from tests.factories import CategoryFactory
+
+    user = UserFactory(email="leaving.patient@example.org")
+    category = CategoryFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = question_submit(author=user, title="Zanzibarine numbness since spring?", body="My phone 07700 900123",
+                                category=category, consent=True)  # fmt: skip
+        question_edit(question=asked, editor=user, title="Zanzibarine numbness since spring?",
+                      body="Quillwort tingling in both feet")  # fmt: skip
+        question_edit(question=asked, editor=moderator, title="Zanzibarine numbness since spring?",
+                      body="Tingling in both feet", reason="Removed a detail")  # fmt: skip
+        question_approve(question=asked, moderator=moderator)
+        answer_publish(question=asked, expert_user=expert.user, body="An answer that helps you. " * 3)
+        unpublished = question_submit(author=user, title="Marmalade vision question?", body="Private words",
+                                      category=category, consent=True, enforce_limits=False)  # fmt: skip
+        question_edit(question=unpublished, editor=user, title="Marmalade vision question?",
+                      body="Private words, edited")  # fmt: skip
+        held = comment_services.comment_post(question=asked, author=user, body="Gooseberry held comment")
+        report_create(reporter=user, target=Answer.objects.get(question=asked), reason="other",
+                      details="Kumquat details")  # fmt: skip
+    sweep_outbox.apply()
+    assert OutboxEmail.objects.filter(to_email=user.email).exists()
+    assert held.status == "pending"
+    user.set_password(TEST_PASSWORD)
+    user.save()
+    client.force_login(user)
+    client.post(reverse("account_delete"), {"password": TEST_PASSWORD, "confirm": "on"})
+    assert not User.objects.filter(pk=user.pk).exists()
+    stored = _everything_stored_as_text()
+    for words in ("07700 900123", "Quillwort", "Marmalade", "Private words", "Gooseberry", "Kumquat",
+                  "leaving.patient"):  # fmt: skip
+        assert words not in stored, words
+    # The published Q&A stays, in its published words.
+    assert "Zanzibarine" in client.get(Question.objects.get(pk=asked.pk).get_absolute_url()).content.decode()
+    assert not Comment.objects.filter(pk=held.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_audit_log_refuses_to_keep_text(user):
+    from forum.services.audit import audit_record
+
+    with pytest.raises(ValueError, match="never keeps text"):
+        audit_record(actor=user, action="x", target=user, before={"body": "words"})
+
+
+@pytest.mark.django_db
+def test_the_migration_drops_text_that_older_versions_copied_into_the_audit_log(user):
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("forum.migrations.0014_auditlog_without_text")
+    old = AuditLog.objects.create(actor=user, action="question.edit", target_type="forum.question", target_id=1,
+                                  before={"title": "Old words", "body": "My phone", "category": "Fatigue"},
+                                  after={"title": "New words", "body": "Redacted", "category": "Fatigue"})  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's own insert, checked now as a migration's would be
+        cursor.execute(migration.FORWARD)
+    old.refresh_from_db()
+    assert old.before == {"category": "Fatigue"} and old.after == {"category": "Fatigue"}
+    with pytest.raises(Exception, match="append-only"), transaction.atomic():
+        AuditLog.objects.filter(pk=old.pk).update(reason="tampered")  # the trigger is back
