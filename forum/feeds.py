@@ -1,6 +1,8 @@
 """Atom feeds (and RSS twins) of new answers: everything, a category, a tag, an expert."""
 
+import re
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 from django.conf import settings
@@ -9,7 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -19,8 +22,38 @@ from forum.models import Category, Question, Tag
 ITEMS = 30
 
 
+# Characters XML 1.0 cannot carry; one of them in any stored text would turn every feed into an error.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return XML_UNSAFE.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(part) for part in value)
+    return value
+
+
+class XMLSafeFeedMixin(SyndicationFeed):
+    """Every text that enters the feed, from whichever field, is made safe for XML, whenever it was stored."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*xml_safe(args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*xml_safe(args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+
+class AtomFeed(XMLSafeFeedMixin, Atom1Feed):
+    pass
+
+
+class RssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
 class LatestAnswersFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     description_template = None
 
     def title(self, obj: Any = None) -> str:
@@ -45,7 +78,7 @@ class LatestAnswersFeed(Feed):
                 "answered_at",
                 "updated_at",
                 "category__name",
-                "answer__body",
+                "answer__body_html",
                 "answer__last_reviewed_at",
                 "answer__expert__public_name",
                 "answer__expert__postnominals",
@@ -61,7 +94,8 @@ class LatestAnswersFeed(Feed):
         return item.title
 
     def item_description(self, item: Question) -> str:
-        return Truncator(item.answer.body).words(60)
+        # Feeds carry descriptions as HTML: the sanitised answer, reduced to plain words, escaped again.
+        return escape(Truncator(unescape(strip_tags(item.answer.body_html))).words(60))
 
     def item_link(self, item: Question) -> str:
         return item.get_absolute_url()
@@ -132,4 +166,4 @@ class ExpertFeed(LatestAnswersFeed):
 
 def rss(feed_class: type[LatestAnswersFeed]) -> type[LatestAnswersFeed]:
     """The RSS 2.0 twin of an Atom feed."""
-    return type(f"Rss{feed_class.__name__}", (feed_class,), {"feed_type": Rss201rev2Feed})
+    return type(f"Rss{feed_class.__name__}", (feed_class,), {"feed_type": RssFeed})
