@@ -22,7 +22,7 @@ def audit_record(
 ) -> AuditLog:
     """Record a change. Every change that is audited may show on public pages, so cached pages
     are invalidated once it commits."""
-    kept_text = TEXT_KEYS.intersection({**(before or {}), **(after or {})})
+    kept_text = TEXT_KEYS.intersection([*(before or {}), *(after or {})])
     if kept_text:
         raise ValueError(f"The audit log never keeps text: {sorted(kept_text)}")
     transaction.on_commit(bump_content_version)
