@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
-from experts.models import ExpertProfile
+from experts.models import ExpertProfile, QuestionClaim
 from forum.models import Answer, Question
 from forum.permissions import is_verified_expert
 
@@ -37,3 +37,15 @@ def can_apply(user: User | AnonymousUser) -> bool:
         return False
     profile = expert_profile_of(user)
     return profile is None or profile.status in (ExpertProfile.Status.APPLIED, ExpertProfile.Status.REJECTED)
+
+
+def can_read_draft(user: User | AnonymousUser, answer: Answer, claim: QuestionClaim | None) -> bool:
+    """A draft is its author's working text. Another expert sees it only while they hold the question
+    themselves (taking over after the author's hold lapsed or was released), never while the author,
+    or anyone else, holds it."""
+    profile = expert_profile_of(user)
+    if not can_use_dashboard(user) or profile is None:
+        return False
+    if answer.expert_id == profile.pk:
+        return True
+    return claim is not None and claim.is_active and claim.expert_id == profile.pk

@@ -184,6 +184,8 @@ class AnswerEditorView(ExpertRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         draft = Answer.objects.filter(question=self.question).first()
+        if draft and not expert_permissions.can_read_draft(request.user, draft, services.active_claim(self.question)):
+            draft = None
         form = AnswerForm(initial={"body": draft.body if draft else ""})
         return self.render_page(form, render_markdown(draft.body) if draft else "")
 

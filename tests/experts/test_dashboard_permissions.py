@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from experts.services import question_claim, question_release
 from forum.models import Answer, Question
+from forum.services.answers import answer_save_draft
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
 ROLES = ["anonymous", "patient", "applied", "verified", "suspended", "expired", "moderator"]
@@ -78,3 +80,46 @@ def test_actions_refuse_get(client, expert):
     question = QuestionFactory(status=Question.Status.APPROVED, approved_at=timezone.now())
     assert client.get(reverse("experts:claim", args=[question.pk])).status_code == 405
     assert client.get(reverse("experts:release", args=[question.pk])).status_code == 405
+
+
+DRAFT_TEXT = "Private working notes: consider the MRI from March before answering."
+
+
+def _draft_held_by(holder):
+    question = QuestionFactory(status=Question.Status.APPROVED, approved_at=timezone.now())
+    question_claim(question=question, expert_user=holder.user)
+    answer_save_draft(question=question, expert_user=holder.user, body=DRAFT_TEXT)
+    return question
+
+
+@pytest.mark.django_db
+def test_another_expert_sees_the_question_and_its_holder_but_not_the_holders_draft(client):
+    holder = ExpertProfileFactory(public_name="Dr Holder")
+    question = _draft_held_by(holder)
+    client.force_login(ExpertProfileFactory().user)
+    response = client.get(reverse("experts:answer", args=[question.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert question.title in html and "Dr Holder" in html
+    assert "Private working notes" not in html
+    assert "MRI from March" not in html
+
+
+@pytest.mark.django_db
+def test_the_holder_sees_their_own_draft(client):
+    holder = ExpertProfileFactory()
+    question = _draft_held_by(holder)
+    client.force_login(holder.user)
+    assert "MRI from March" in client.get(reverse("experts:answer", args=[question.pk])).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_expert_who_takes_over_a_released_question_sees_the_draft_left_behind(client):
+    holder, successor = ExpertProfileFactory(), ExpertProfileFactory()
+    question = _draft_held_by(holder)
+    question_release(question=question, expert_user=holder.user)
+    client.force_login(successor.user)
+    url = reverse("experts:answer", args=[question.pk])
+    assert "MRI from March" not in client.get(url).content.decode()  # nobody holds it: not theirs to read
+    question_claim(question=question, expert_user=successor.user)
+    assert "MRI from March" in client.get(url).content.decode()
