@@ -191,8 +191,11 @@ def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNod
     for comment in comments:
         author = comment.author
         profile = getattr(author, "expert_profile", None) if author else None
-        expert = profile if profile is not None and profile.is_verified else None
         is_asker = author is not None and author.pk == question.author_id
+        # An asker who chose anonymity stays anonymous in the thread too: the expert badge and name
+        # would say who asked.
+        hidden = is_asker and question.is_anonymous
+        expert = profile if profile is not None and profile.is_verified and not hidden else None
         if author is None:
             name = str(_("Deleted user"))
         elif expert is not None:

@@ -281,3 +281,31 @@ def test_question_page_query_count_does_not_grow_with_comments(client, django_as
         response = client.get(question.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="comment depth-') == count
+
+
+def _comment_html(html, comment):
+    start = html.index(f'id="comment-{comment.pk}"')
+    return html[start : html.index("</article>", start)]
+
+
+@pytest.mark.django_db
+def test_an_expert_who_asked_anonymously_comments_as_the_anonymous_asker_not_as_the_expert(client):
+    asking_expert = ExpertProfileFactory(public_name="Dr Private Asker", slug="dr-private-asker")
+    question = answered_question(author=asking_expert.user, is_anonymous=True)
+    comment = services.comment_post(question=question, author=asking_expert.user, body="Thanks, that helps.")
+    html = client.get(question.get_absolute_url()).content.decode()
+    own = _comment_html(html, comment)
+    assert "Thanks, that helps." in own
+    assert "Anonymous" in own and "Asker" in own
+    assert "Expert" not in own
+    assert "Dr Private Asker" not in html
+    assert asking_expert.get_absolute_url() not in html
+
+
+@pytest.mark.django_db
+def test_an_expert_who_asked_under_their_name_keeps_the_expert_badge_on_their_comments(client):
+    asking_expert = ExpertProfileFactory(public_name="Dr Open Asker")
+    question = answered_question(author=asking_expert.user, is_anonymous=False)
+    comment = services.comment_post(question=question, author=asking_expert.user, body="Thanks, that helps.")
+    own = _comment_html(client.get(question.get_absolute_url()).content.decode(), comment)
+    assert "Dr Open Asker" in own and "Expert" in own and "Asker" in own
