@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from forum import permissions
@@ -14,6 +15,10 @@ from forum.services.comments import comment_remove
 
 class DuplicateReport(Exception):
     pass
+
+
+class SpamRemovalRefused(ValueError):
+    """The account is not one to delete as spam; the message says why and what to do instead."""
 
 
 @transaction.atomic
@@ -129,17 +134,29 @@ def report_act(*, report: Report, moderator: User) -> Report:
 
 @transaction.atomic
 def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
-    """Delete a spam account and everything it posted, in one step, with an audit row."""
+    """Delete a spam account and everything it posted, in one step, with an audit row.
+
+    Other people's replies to its comments stay: a comment with such replies is kept as an empty,
+    removed comment, as a moderator's removal leaves it, so the thread shows the replies on.
+    """
     permissions.check(permissions.can_remove_spam_account(moderator))
     if account.is_staff or account.is_superuser or account.pk == moderator.pk:
-        raise ValueError("Staff accounts cannot be removed as spam.")
+        raise SpamRemovalRefused(_("Staff accounts cannot be removed as spam."))
+    if Answer.objects.filter(expert__user=account).exists():
+        # Answers (drafts too) outlive their author for the patients who asked; an expert is stopped
+        # by suspending the profile.
+        raise SpamRemovalRefused(
+            _("This expert account has answers and cannot be removed as spam. Suspend the expert profile instead.")
+        )
     questions = Question.objects.filter(author=account)
     comments = Comment.objects.filter(author=account)
     removed = {"questions": questions.count(), "comments": comments.count()}
     audit_record(actor=moderator, action="account.remove_spam", target=account, before=removed,
                  after={"deleted": True}, reason="Spam account")  # fmt: skip
     touched = set(comments.values_list("question_id", flat=True))
-    comments.delete()  # replies to them go too
+    kept = _comments_others_replied_to(account)
+    Comment.objects.filter(pk__in=kept).update(status=Comment.Status.REMOVED, body="", body_html="", edited_at=None)
+    comments.exclude(pk__in=kept).delete()  # only the account's own replies hang below these
     questions.delete()
     for question in Question.objects.filter(pk__in=touched):
         question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()
@@ -147,3 +164,17 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     Report.objects.filter(reporter=account, status=Report.Status.OPEN).delete()
     account.delete()
     return removed
+
+
+def _comments_others_replied_to(account: User) -> set[int]:
+    """The account's comments with someone else's reply below them, directly or through more of its own."""
+    parent_of = dict(Comment.objects.filter(author=account).values_list("pk", "parent_id"))
+    replied = (
+        Comment.objects.filter(parent_id__in=parent_of).exclude(author=account).values_list("parent_id", flat=True)
+    )
+    kept: set[int] = set()
+    for parent_id in replied:
+        while parent_id in parent_of and parent_id not in kept:
+            kept.add(parent_id)
+            parent_id = parent_of[parent_id]
+    return kept

@@ -189,6 +189,19 @@ def test_staff_accounts_cannot_be_removed_as_spam(client, moderator):
 
 
 @pytest.mark.django_db
+def test_removing_an_expert_with_answers_as_spam_shows_the_reason_instead_of_failing(client, moderator):
+    expert = ExpertProfileFactory(public_name="Dr Busy")
+    answered_question(expert=expert)
+    client.force_login(moderator)
+    response = client.post(reverse("admin:accounts_user_changelist"),
+                           {"action": "remove_spam_accounts", "_selected_action": [expert.user.pk]},
+                           follow=True)  # fmt: skip
+    assert response.status_code == 200
+    assert "has answers and cannot be removed as spam" in response.content.decode()
+    assert type(expert.user).objects.filter(pk=expert.user.pk).exists()
+
+
+@pytest.mark.django_db
 def test_staff_without_the_moderators_group_cannot_moderate(client):
     staff = UserFactory(is_staff=True)
     question = QuestionFactory()
