@@ -9,9 +9,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# EXIF orientation -> the turn that makes the pixels upright (as Pillow's ImageOps.exif_transpose does).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}  # fmt: skip
 
 # Decoding costs memory by pixel count, not by file size: a few kilobytes of PNG can declare a
 # canvas of hundreds of megabytes. A JPEG decodes at 1/2 to 1/8 scale (draft), so it may be as
@@ -78,8 +84,11 @@ def process_photo(upload: UploadedFile) -> ContentFile[bytes]:
                 # Resampling needs colours, not palette indices; alpha only when there is any.
                 has_alpha = image.mode == "PA" or "transparency" in image.info
                 source = image.convert("RGBA" if has_alpha else "RGB")
+            orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
             source.thumbnail((side, side))
             pixels = _pixels_only(source)
+            if orientation in UPRIGHT:  # a phone's portrait photo stays upright once its EXIF is gone
+                pixels = pixels.transpose(UPRIGHT[orientation])
     except Image.DecompressionBombError as error:
         raise _too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:

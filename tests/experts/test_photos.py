@@ -105,3 +105,17 @@ def test_a_large_camera_jpeg_is_decoded_at_reduced_scale(decoded_sizes):
         assert out.size == (600, 400)
     assert decoded_sizes
     assert all(width * height <= 6000 * 4000 // 4 for width, height in decoded_sizes)
+
+
+def test_a_phone_portrait_stays_upright_once_its_exif_is_dropped():
+    landscape = Image.new("RGB", (400, 200), "white")
+    landscape.paste((200, 0, 0), (0, 0, 200, 200))  # red on the left half
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    raw = io.BytesIO()
+    landscape.save(raw, format="JPEG", exif=exif.tobytes())
+    out = Image.open(io.BytesIO(process_photo(SimpleUploadedFile("p.jpg", raw.getvalue(), "image/jpeg")).read()))
+    assert out.size == (200, 400)
+    assert not out.getexif()
+    red, _green, _blue = out.getpixel((100, 50))  # after the turn, the red half is on top
+    assert red > 150
