@@ -17,6 +17,7 @@ from accounts.forms import DeleteAccountForm
 from accounts.models import NotificationPreferences
 from forum.forms import PreferencesForm
 from forum.models import AlertSubscription
+from forum.query import positive_int
 from forum.services import alerts as alert_services
 
 
@@ -39,7 +40,8 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         if "stop_alert" in request.POST:
-            alert = get_object_or_404(AlertSubscription, pk=request.POST.get("stop_alert"), user=request.user)
+            alert_id = positive_int(request.POST.get("stop_alert"))  # not an id: no alert, a 404
+            alert = get_object_or_404(AlertSubscription, pk=alert_id, user=request.user)
             alert_services.alert_unsubscribe(subscription=alert)
             messages.success(request, _("That alert is stopped."))
             return redirect("account")

@@ -22,25 +22,26 @@ from forum.cache import public_page
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Question
 from forum.pagination import paginate
+from forum.query import SLUG_MAX_LENGTH, query_text
 from forum.services import answers as answer_services
 from forum.services.questions import TransitionError
 from forum.views import humanize_duration
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=("specialty",)), name="dispatch")
 class ExpertListView(TemplateView):
     template_name = "experts/expert_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        specialty = self.request.GET.get("specialty") or None
+        specialty = query_text(self.request, "specialty", max_length=SLUG_MAX_LENGTH) or None
         context["experts"] = selectors.experts_public(specialty)
         context["specialties"] = Category.objects.order_by("position", "name")
         context["specialty"] = specialty
         return context
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=("page",)), name="dispatch")
 class ExpertDetailView(TemplateView):
     template_name = "experts/expert_detail.html"
 
@@ -107,7 +108,7 @@ class DashboardView(ExpertRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         expert = self.request.user.expert_profile  # type: ignore[union-attr]
         mine = self.request.GET.get("scope", "mine") == "mine"
-        category = self.request.GET.get("category") or None
+        category = query_text(self.request, "category", max_length=SLUG_MAX_LENGTH) or None
         figures = selectors.expert_figures(expert)
         context.update(
             expert=expert,

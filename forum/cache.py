@@ -15,13 +15,13 @@ import pickle  # nosec B403 - only our own entries, pickled by this process
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
@@ -192,31 +192,61 @@ def cached_part(name: str, build: Callable[[], Any]) -> Any:
     return value
 
 
-def public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Serve anonymous GETs of a public page from the cache."""
+View = Callable[..., HttpResponseBase]
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        cacheable = (
-            settings.FORUM_PAGE_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
-            and not request.user.is_authenticated
-            and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-            and not request.COOKIES.get("messages")
-        )
-        if not cacheable:
-            return view(request, *args, **kwargs)
-        query = urlencode(sorted((key, request.GET.getlist(key)) for key in request.GET), doseq=True)
-        key = f"page:{request.path}?{query}"
-        version, cached = versioned_get(key)
-        if cached is not None:
-            return cached
-        response = view(request, *args, **kwargs)
-        render = getattr(response, "render", None)
-        if callable(render):
-            response = render()
-        if response.status_code == 200 and not response.cookies:
-            versioned_set(key, version, response)
-        return response
+# What a public page that declares nothing may read: every parameter a public page of ours reads,
+# and p, which Django's sitemap view reads for its pages.
+PAGE_PARAMETERS = ("page", "q", "category", "tag", "expert", "from", "to", "specialty", "reply_to", "p")
 
-    return wrapper
+
+@overload
+def public_page(view: View, *, reads: Iterable[str] = PAGE_PARAMETERS) -> View: ...
+
+
+@overload
+def public_page(view: None = None, *, reads: Iterable[str] = PAGE_PARAMETERS) -> Callable[[View], View]: ...
+
+
+def public_page(view: View | None = None, *, reads: Iterable[str] = PAGE_PARAMETERS) -> View | Callable[[View], View]:
+    """Serve anonymous GETs of a public page from the cache.
+
+    The page is given only the query parameters it reads (`reads`), for everyone, and its copy is
+    keyed on those: any other parameter (utm_source, junk) neither changes the page nor makes a
+    copy of it. A parameter a page starts to read must be named here, or the page never sees it.
+    """
+    names = frozenset(reads)
+
+    def decorator(page: View) -> View:
+        @wraps(page)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if request.GET:
+                request.GET = _only(request.GET, names)  # type: ignore[assignment]  # immutable, as Django's
+            cacheable = (
+                settings.FORUM_PAGE_CACHE_SECONDS > 0
+                and request.method in ("GET", "HEAD")
+                and not request.user.is_authenticated
+                and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+                and not request.COOKIES.get("messages")
+            )
+            if not cacheable:
+                return page(request, *args, **kwargs)
+            key = f"page:{request.path}?{request.GET.urlencode()}"
+            version, cached = versioned_get(key)
+            if cached is not None:
+                return cached
+            response = page(request, *args, **kwargs)
+            render = getattr(response, "render", None)
+            if callable(render):
+                response = render()
+            if response.status_code == 200 and not response.cookies:
+                versioned_set(key, version, response)
+            return response
+
+        return wrapper
+
+    return decorator if view is None else decorator(view)
+
+
+def _only(query: QueryDict, names: frozenset[str]) -> QueryDict:
+    """The query with only these parameters, in the order of their names (so one page has one key)."""
+    return QueryDict(urlencode(sorted((name, query.getlist(name)) for name in names if name in query), doseq=True))

@@ -14,7 +14,8 @@ from django.utils import timezone
 from psycopg2 import sql
 
 from forum.cache import cached_part
-from forum.models import Question, SynonymGroup
+from forum.models import Question, SearchTerm, SynonymGroup
+from forum.query import clean_text
 
 CONFIG = "english"
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
@@ -45,25 +46,57 @@ def refresh_vectors(question_ids: list[int]) -> None:
             cursor.execute(VECTOR_SQL, [list(question_ids)])
 
 
+# The words of some Q&As' titles and tags that the vocabulary counts, with how often each occurs:
+# three letters or more, not a number, and no longer than a vocabulary word may be (a longer "word",
+# a pasted link or a run of letters, is no word anyone would misspell).
+VOCABULARY_WORDS_SQL = """
+SELECT word, count(*) AS frequency FROM (
+    SELECT lower(w) AS word FROM forum_question q,
+        regexp_split_to_table(q.title, '[^[:alnum:]]+') AS w WHERE q.id = ANY(%(ids)s)
+    UNION ALL
+    SELECT lower(w) FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id,
+        regexp_split_to_table(t.name, '[^[:alnum:]]+') AS w WHERE qt.question_id = ANY(%(ids)s)
+) words WHERE length(word) BETWEEN 3 AND %(longest)s AND word !~ '^[0-9]+$'
+GROUP BY word
+"""
+
+
+def _vocabulary_params(question_ids: list[int]) -> dict[str, Any]:
+    return {"ids": list(question_ids), "longest": SearchTerm._meta.get_field("word").max_length}
+
+
 def record_vocabulary(question_ids: list[int]) -> None:
-    """Add the words of these titles and tags to the vocabulary used for suggestions."""
+    """Add the words of these titles and tags to the vocabulary used for suggestions (when they
+    become public)."""
     if not question_ids:
         return
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             INSERT INTO forum_searchterm (word, frequency)
-            SELECT word, count(*) FROM (
-                SELECT lower(w) AS word FROM forum_question q,
-                    regexp_split_to_table(q.title, '[^[:alnum:]]+') AS w WHERE q.id = ANY(%s)
-                UNION ALL
-                SELECT lower(w) FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id,
-                    regexp_split_to_table(t.name, '[^[:alnum:]]+') AS w WHERE qt.question_id = ANY(%s)
-            ) words WHERE length(word) > 2 AND word !~ '^[0-9]+$'
-            GROUP BY word
+            {VOCABULARY_WORDS_SQL}
             ON CONFLICT (word) DO UPDATE SET frequency = forum_searchterm.frequency + EXCLUDED.frequency
-            """,
-            [list(question_ids), list(question_ids)],
+            """,  # noqa: S608 - our constant; the ids are parameters
+            _vocabulary_params(question_ids),
+        )
+
+
+def forget_vocabulary(question_ids: list[int]) -> None:
+    """Take back what record_vocabulary added for these titles and tags (when they leave public view):
+    a word no public Q&A uses any more is no longer suggested."""
+    if not question_ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH gone AS ({VOCABULARY_WORDS_SQL}),
+            kept AS (
+                UPDATE forum_searchterm t SET frequency = t.frequency - gone.frequency
+                FROM gone WHERE t.word = gone.word AND t.frequency > gone.frequency
+            )
+            DELETE FROM forum_searchterm t USING gone WHERE t.word = gone.word AND t.frequency <= gone.frequency
+            """,  # noqa: S608 - our constant; the ids are parameters
+            _vocabulary_params(question_ids),
         )
 
 
@@ -87,7 +120,8 @@ def parse(text: str) -> ParsedQuery:
     """Web-search syntax: "quoted phrases", OR between terms, -word to exclude."""
     parsed = ParsedQuery()
     pending_or = False
-    for match in TOKEN.finditer(text[:300]):
+    # No control character reaches a query (PostgreSQL refuses NUL); each separates words like a space.
+    for match in TOKEN.finditer(clean_text(text, 300)):
         negative, phrase, word = match.group(1), match.group(2), match.group(3)
         if word is not None and word.upper() == "OR":
             pending_or = bool(parsed.must)

@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from datetime import date
 
 from django.http import HttpResponseBase
 from django.urls import path, register_converter
@@ -8,10 +9,17 @@ from forum.cache import public_page
 
 
 class FourDigitYear:
+    """An archive year: four digits, from the first year the archive could hold to the last whose
+    following year a date still holds (the month pages end at the next month's first day)."""
+
     regex = "[0-9]{4}"
+    first, last = 1900, date.max.year - 1
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        year = int(value)
+        if not self.first <= year <= self.last:
+            raise ValueError("No archive for that year")  # no match: a 404
+        return year
 
     def to_url(self, value: int) -> str:
         return f"{int(value):04d}"
@@ -35,6 +43,11 @@ app_name = "forum"
 
 def static_page(template: str) -> Callable[..., HttpResponseBase]:
     return views.StaticPageView.as_view(template_name=f"forum/pages/{template}.html")
+
+
+def feed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A feed, cached for anonymous readers like a page (a feed reads no query parameter)."""
+    return public_page(view, reads=())
 
 
 urlpatterns = [
@@ -66,14 +79,14 @@ urlpatterns = [
     path("alerts/check-your-email/", views.alerts_sent, name="alerts_sent"),
     path("alerts/confirm/<str:token>/", views.AlertConfirmView.as_view(), name="alert_confirm"),
     path("alerts/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
-    path("feeds/latest/", public_page(feeds.LatestAnswersFeed()), name="feed_latest"),
-    path("feeds/latest/rss/", public_page(feeds.rss(feeds.LatestAnswersFeed)()), name="feed_latest_rss"),
-    path("feeds/categories/<slug:slug>/", public_page(feeds.CategoryFeed()), name="feed_category"),
-    path("feeds/categories/<slug:slug>/rss/", public_page(feeds.rss(feeds.CategoryFeed)()), name="feed_category_rss"),
-    path("feeds/tags/<slug:slug>/", public_page(feeds.TagFeed()), name="feed_tag"),
-    path("feeds/tags/<slug:slug>/rss/", public_page(feeds.rss(feeds.TagFeed)()), name="feed_tag_rss"),
-    path("feeds/experts/<slug:slug>/", public_page(feeds.ExpertFeed()), name="feed_expert"),
-    path("feeds/experts/<slug:slug>/rss/", public_page(feeds.rss(feeds.ExpertFeed)()), name="feed_expert_rss"),
+    path("feeds/latest/", feed(feeds.LatestAnswersFeed()), name="feed_latest"),
+    path("feeds/latest/rss/", feed(feeds.rss(feeds.LatestAnswersFeed)()), name="feed_latest_rss"),
+    path("feeds/categories/<slug:slug>/", feed(feeds.CategoryFeed()), name="feed_category"),
+    path("feeds/categories/<slug:slug>/rss/", feed(feeds.rss(feeds.CategoryFeed)()), name="feed_category_rss"),
+    path("feeds/tags/<slug:slug>/", feed(feeds.TagFeed()), name="feed_tag"),
+    path("feeds/tags/<slug:slug>/rss/", feed(feeds.rss(feeds.TagFeed)()), name="feed_tag_rss"),
+    path("feeds/experts/<slug:slug>/", feed(feeds.ExpertFeed()), name="feed_expert"),
+    path("feeds/experts/<slug:slug>/rss/", feed(feeds.rss(feeds.ExpertFeed)()), name="feed_expert_rss"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

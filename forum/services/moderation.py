@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from forum import permissions
 from forum.models import Answer, Comment, Question, Report
-from forum.search import refresh_vectors
+from forum.search import forget_vocabulary, refresh_vectors
 from forum.services.audit import audit_record
 from forum.services.comments import comment_remove
 
@@ -28,6 +28,8 @@ def question_mark_spam(*, question: Question, moderator: User) -> Question:
     if question.is_spam:
         return question
     before = {"status": question.status}
+    if question.status == Question.Status.ANSWERED:
+        forget_vocabulary([question.pk])  # its words are no longer suggested
     question.status = Question.Status.REJECTED
     question.is_spam = True
     question.rejection_reason = question.rejection_reason or "Removed as spam."
@@ -45,6 +47,8 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
     if question.status == Question.Status.REJECTED:
         return question
     before = {"status": question.status}
+    if question.status == Question.Status.ANSWERED:
+        forget_vocabulary([question.pk])  # its words are no longer suggested
     question.status = Question.Status.REJECTED
     question.rejection_reason = reason
     question.save(update_fields=["status", "rejection_reason", "updated_at"])
@@ -61,6 +65,8 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
     if answer.status == Answer.Status.DRAFT:
         return answer
     question = Question.objects.select_for_update().get(pk=answer.question_id)
+    if question.status == Question.Status.ANSWERED:
+        forget_vocabulary([question.pk])  # no longer public; publishing again records its words again
     answer.status = Answer.Status.DRAFT
     answer.save(update_fields=["status", "updated_at"])
     question.status = Question.Status.APPROVED
@@ -157,6 +163,7 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     kept = _comments_others_replied_to(account)
     Comment.objects.filter(pk__in=kept).update(status=Comment.Status.REMOVED, body="", body_html="", edited_at=None)
     comments.exclude(pk__in=kept).delete()  # only the account's own replies hang below these
+    forget_vocabulary(list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True)))
     questions.delete()
     for question in Question.objects.filter(pk__in=touched):
         question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()

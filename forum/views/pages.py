@@ -34,6 +34,7 @@ from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
 from forum.pagination import paginate
+from forum.query import SLUG_MAX_LENGTH, positive_int, query_int, query_text
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
@@ -72,7 +73,7 @@ def _sidebar() -> dict[str, Any]:
     }
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=()), name="dispatch")
 class HomeView(SidebarMixin, TemplateView):
     template_name = "forum/home.html"
 
@@ -83,7 +84,7 @@ class HomeView(SidebarMixin, TemplateView):
         return context
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=("page",)), name="dispatch")
 class QuestionListView(SidebarMixin, TemplateView):
     """A paginated list of public Q&As; subclasses narrow it."""
 
@@ -133,7 +134,7 @@ class TagView(QuestionListView):
         return context
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=()), name="dispatch")
 class ArchiveYearView(SidebarMixin, TemplateView):
     template_name = "forum/archive_year.html"
 
@@ -193,7 +194,7 @@ def _thread_variant(request: HttpRequest, comments_open: bool) -> str:
     return f"{'member' if user.is_authenticated else 'anonymous'}-{permissions.can_comment(user):d}-{comments_open:d}"
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=("reply_to",)), name="dispatch")
 class QuestionDetailView(SidebarMixin, TemplateView):
     template_name = "forum/question_detail.html"
 
@@ -275,10 +276,12 @@ class QuestionDetailView(SidebarMixin, TemplateView):
     def comment_context(self, question: Question, form: CommentForm | None) -> dict[str, Any]:
         viewer_id = self.request.user.pk if self.request.user.is_authenticated else None
         reply_to = None
-        raw_reply = self.request.GET.get("reply_to") or (form.data.get("parent") if form is not None else None)
-        if raw_reply and str(raw_reply).isdigit():
+        reply_id = query_int(self.request, "reply_to")
+        if reply_id is None and form is not None:
+            reply_id = positive_int(form.data.get("parent"))
+        if reply_id is not None:
             reply_to = Comment.objects.filter(
-                pk=int(raw_reply), question=question, status=Comment.Status.APPROVED, is_deleted=False
+                pk=reply_id, question=question, status=Comment.Status.APPROVED, is_deleted=False
             ).first()
         # A blank form (no reply, nothing typed) is rendered once per process; it is only built for that.
         blank_form = form is None and reply_to is None
@@ -301,25 +304,25 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         }
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=("q", "page", "category", "tag", "expert", "from", "to")), name="dispatch")
 class SearchView(SidebarMixin, TemplateView):
     template_name = "forum/search.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        params = self.request.GET
-        q = params.get("q", "").strip()[:200]
+        request = self.request
+        q = query_text(request, "q")
         filters = search.Filters(
-            category=params.get("category") or None,
-            tag=params.get("tag") or None,
-            expert=params.get("expert") or None,
-            date_from=_parse_date(params.get("from")),
-            date_to=_parse_date(params.get("to")),
+            category=query_text(request, "category", max_length=SLUG_MAX_LENGTH) or None,
+            tag=query_text(request, "tag", max_length=SLUG_MAX_LENGTH) or None,
+            expert=query_text(request, "expert", max_length=SLUG_MAX_LENGTH) or None,
+            date_from=_parse_date(query_text(request, "from", max_length=DATE_MAX_LENGTH)),
+            date_to=_parse_date(query_text(request, "to", max_length=DATE_MAX_LENGTH)),
         )
         context.update(
             q=q,
             filters=filters,
-            filter_query=_filter_query(params),
+            filter_query=_filter_query(filters),
             categories=context["sidebar"]["categories"],
             **cached_part("search-filters", _filter_choices),
         )
@@ -328,7 +331,7 @@ class SearchView(SidebarMixin, TemplateView):
         results = search.search_ids(q, filters)
         paginator = Paginator(results.ids, settings.FORUM_PAGE_SIZE)
         try:
-            page = paginator.page(params.get("page") or 1)
+            page = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage):
             page = paginator.page(1)
         page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))  # type: ignore[attr-defined]
@@ -348,7 +351,10 @@ def _filter_choices() -> dict[str, Any]:
     }
 
 
-def _parse_date(value: str | None) -> date | None:
+DATE_MAX_LENGTH = len("2025-12-31")  # the date filters are ISO dates
+
+
+def _parse_date(value: str) -> date | None:
     if not value:
         return None
     try:
@@ -357,10 +363,16 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _filter_query(params: Any) -> str:
+def _filter_query(filters: search.Filters) -> str:
     """The active filters as a query string, so pagination links keep them."""
-    keep = {k: params[k] for k in ("category", "tag", "expert", "from", "to") if params.get(k)}
-    return urlencode(keep)
+    keep = {
+        "category": filters.category,
+        "tag": filters.tag,
+        "expert": filters.expert,
+        "from": filters.date_from.isoformat() if filters.date_from else None,
+        "to": filters.date_to.isoformat() if filters.date_to else None,
+    }
+    return urlencode({name: value for name, value in keep.items() if value})
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -448,7 +460,7 @@ def ask_preview(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def ask_similar(request: HttpRequest) -> HttpResponse:
-    similar = selectors.similar_questions(request.GET.get("q", "")[:200])
+    similar = selectors.similar_questions(query_text(request, "q"))
     return HttpResponse(render_to_string("forum/includes/similar.html", {"similar": similar}, request=request))
 
 
@@ -510,7 +522,7 @@ def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("forum:my_questions")
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(reads=()), name="dispatch")
 class StaticPageView(TemplateView):
     pass
 
