@@ -61,6 +61,19 @@ GROUP BY word
 """
 
 
+# Built from our own constant; the ids are parameters.
+RECORD_VOCABULARY_SQL = (
+    f"INSERT INTO forum_searchterm (word, frequency) {VOCABULARY_WORDS_SQL} "  # noqa: S608  # nosec B608
+    "ON CONFLICT (word) DO UPDATE SET frequency = forum_searchterm.frequency + EXCLUDED.frequency"
+)
+FORGET_VOCABULARY_SQL = (
+    f"WITH gone AS ({VOCABULARY_WORDS_SQL}), "  # noqa: S608  # nosec B608
+    "kept AS (UPDATE forum_searchterm t SET frequency = t.frequency - gone.frequency "
+    "FROM gone WHERE t.word = gone.word AND t.frequency > gone.frequency) "
+    "DELETE FROM forum_searchterm t USING gone WHERE t.word = gone.word AND t.frequency <= gone.frequency"
+)
+
+
 def _vocabulary_params(question_ids: list[int]) -> dict[str, Any]:
     return {"ids": list(question_ids), "longest": SearchTerm._meta.get_field("word").max_length}
 
@@ -71,14 +84,7 @@ def record_vocabulary(question_ids: list[int]) -> None:
     if not question_ids:
         return
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO forum_searchterm (word, frequency)
-            {VOCABULARY_WORDS_SQL}
-            ON CONFLICT (word) DO UPDATE SET frequency = forum_searchterm.frequency + EXCLUDED.frequency
-            """,  # noqa: S608 - our constant; the ids are parameters
-            _vocabulary_params(question_ids),
-        )
+        cursor.execute(RECORD_VOCABULARY_SQL, _vocabulary_params(question_ids))
 
 
 def forget_vocabulary(question_ids: list[int]) -> None:
@@ -87,17 +93,7 @@ def forget_vocabulary(question_ids: list[int]) -> None:
     if not question_ids:
         return
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH gone AS ({VOCABULARY_WORDS_SQL}),
-            kept AS (
-                UPDATE forum_searchterm t SET frequency = t.frequency - gone.frequency
-                FROM gone WHERE t.word = gone.word AND t.frequency > gone.frequency
-            )
-            DELETE FROM forum_searchterm t USING gone WHERE t.word = gone.word AND t.frequency <= gone.frequency
-            """,  # noqa: S608 - our constant; the ids are parameters
-            _vocabulary_params(question_ids),
-        )
+        cursor.execute(FORGET_VOCABULARY_SQL, _vocabulary_params(question_ids))
 
 
 # --- Query parsing --------------------------------------------------------------------
