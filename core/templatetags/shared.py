@@ -2,7 +2,7 @@
 
 {% shared "name" arg ... %}...{% endshared %}: a fragment every reader of the page sees alike.
 
-The view announces the fragments it will show (forum.cache.SharedParts), so all of them, with the
+The view announces the fragments it will show (core.cache.SharedParts), so all of them, with the
 content version, come from the cache in one round trip; a missing one is rendered and stored. Without
 `shared_parts` in the context (a view that caches nothing), the fragment is simply rendered.
 """
