@@ -15,9 +15,9 @@ from django.views.generic import TemplateView
 from accounts import services
 from accounts.forms import DeleteAccountForm
 from accounts.models import NotificationPreferences
+from core.query import positive_int
 from forum.forms import PreferencesForm
 from forum.models import AlertSubscription
-from forum.query import positive_int
 from forum.services import alerts as alert_services
 
 

@@ -57,7 +57,7 @@ def run() -> None:
 
     from accounts.models import User
     from bench.data import generate_comments, generate_pending_and_subscribers, generate_questions
-    from forum.cache import bump_content_version
+    from core.cache import bump_content_version
     from forum.models import Category, Question
 
     started = time.perf_counter()

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
-from forum.cache import public_page
+from core.cache import public_page
 from forum.sitemaps import SITEMAPS
 
 urlpatterns: list[URLPattern | URLResolver] = [

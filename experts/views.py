@@ -13,16 +13,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from core.cache import public_page
+from core.markdown import render_markdown
+from core.pagination import paginate
+from core.query import SLUG_MAX_LENGTH, query_text
 from experts import permissions as expert_permissions
 from experts import selectors, services
 from experts.forms import AnswerForm, ExpertApplicationForm
 from forum import permissions
 from forum import selectors as forum_selectors
-from forum.cache import public_page
-from forum.markdown import render_markdown
 from forum.models import Answer, Category, Question
-from forum.pagination import paginate
-from forum.query import SLUG_MAX_LENGTH, query_text
 from forum.services import answers as answer_services
 from forum.services.questions import TransitionError
 from forum.views import humanize_duration

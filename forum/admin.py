@@ -14,8 +14,8 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import bump_content_version
 from forum import search
-from forum.cache import bump_content_version
 from forum.forms import RejectForm
 from forum.models import (
     Answer,

@@ -13,9 +13,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from psycopg2 import sql
 
-from forum.cache import cached_part
+from core.cache import cached_part
+from core.query import clean_text
 from forum.models import Question, SearchTerm, SynonymGroup
-from forum.query import clean_text
 
 CONFIG = "english"
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.

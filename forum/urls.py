@@ -4,8 +4,8 @@ from datetime import date
 from django.http import HttpResponseBase
 from django.urls import path, register_converter
 
+from core.cache import public_page
 from forum import feeds, views
-from forum.cache import public_page
 
 
 class FourDigitYear:

@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from forum.cache import memory
+from core.cache import memory
 from forum.roles import moderators_group
 from tests.factories import ExpertProfileFactory, UserFactory
 

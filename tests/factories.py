@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.markdown import render_markdown
 from experts.models import ExpertProfile
-from forum.markdown import render_markdown
 from forum.models import Answer, Category, Question, Tag
 from forum.search import refresh_vectors
 

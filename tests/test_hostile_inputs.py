@@ -48,7 +48,7 @@ QUERY_PARAMS = sorted(OUR_QUERY_PARAMS | {"next", "p", "o", "_to_field"})
 APP_DIRS = ("forum", "experts", "accounts")
 # request.GET.get("x"), GET["x"], GET.getlist("x"), a QueryDict held in `params` (params.get("x")), the
 # names given to a helper that reads one (query_text(request, "x")) and those a cached page declares it
-# reads (public_page(reads=("x", ...)), forum.cache.PAGE_PARAMETERS): every way the code names a parameter.
+# reads (public_page(reads=("x", ...)), core.cache.PAGE_PARAMETERS): every way the code names a parameter.
 READS = re.compile(
     r"""(?:\bGET|\bparams)\s*(?:\.get(?:list)?\(\s*|\[\s*)["']([^"']+)["']"""
     r"""|\b(?:query_text|query_int)\(\s*[\w.]+\s*,\s*["']([^"']+)["']"""

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services import ClaimTaken, active_claim
 from forum import notifications, permissions, search, signals
-from forum.markdown import render_markdown
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.audit import audit_record
 from forum.services.questions import TransitionError

@@ -3,7 +3,7 @@ from typing import Any
 from django.db import models, transaction
 
 from accounts.models import User
-from forum.cache import bump_content_version
+from core.cache import bump_content_version
 from forum.models import AuditLog
 
 # Keys that would hold someone's words. The audit log says who did what to which object; the words stay with

@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
+from core.markdown import render_markdown
 from forum import notifications, permissions, signals
-from forum.markdown import render_markdown
 from forum.models import Comment, Question
 from forum.services.audit import audit_record
 from forum.services.flood import check_flood

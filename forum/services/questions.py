@@ -11,8 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.markdown import render_markdown
 from forum import notifications, permissions, search, signals
-from forum.markdown import render_markdown
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.audit import audit_record
 from forum.services.flood import check_flood

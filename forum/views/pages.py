@@ -27,25 +27,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from core.cache import SharedParts, cached_part, public_page
+from core.markdown import render_markdown
+from core.pagination import paginate
+from core.query import SLUG_MAX_LENGTH, positive_int, query_int, query_text
+from core.templatetags.shared import part_name
 from experts.models import ExpertProfile
 from forum import permissions, screening, search, selectors
-from forum.cache import SharedParts, cached_part, public_page
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
-from forum.markdown import render_markdown
 from forum.models import Answer, Category, Comment, Question, Tag
-from forum.pagination import paginate
-from forum.query import SLUG_MAX_LENGTH, positive_int, query_int, query_text
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
 from forum.services.flood import FloodError
-from forum.templatetags.shared import part_name
 
 
 class SidebarMixin:
     """Context every public page shows beside its content, and the parts it shares with every reader.
 
-    The shared parts (forum.cache.SharedParts) are fetched, with the content version, before the page
+    The shared parts (core.cache.SharedParts) are fetched, with the content version, before the page
     reads any data; the sidebar's data is only fetched when its fragment is not in the cache.
     """
 

@@ -1,6 +1,6 @@
 import pytest
 
-from forum.markdown import render_markdown
+from core.markdown import render_markdown
 
 XSS = [
     "<script>alert(1)</script>",

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.cache import bump_content_version, content_version, memory
+from core.cache import bump_content_version, content_version, memory
 from forum.models import Answer, AuditLog, Comment
 from forum.services import comments as comment_services
 from forum.services import moderation
@@ -389,9 +389,9 @@ def test_memory_holds_a_bounded_number_of_fresh_objects(settings):
 def test_memory_copies_expire_with_the_shared_cache(settings, monkeypatch):
     settings.FORUM_PAGE_CACHE_SECONDS = 300
     now = time.monotonic()
-    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now)
+    monkeypatch.setattr("core.cache.time.monotonic", lambda: now)
     memory.put("page", 7, "html")
-    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now + 299)
+    monkeypatch.setattr("core.cache.time.monotonic", lambda: now + 299)
     assert memory.get("page", 7) == (True, "html")
-    monkeypatch.setattr("forum.cache.time.monotonic", lambda: now + 301)
+    monkeypatch.setattr("core.cache.time.monotonic", lambda: now + 301)
     assert memory.get("page", 7) == (False, None)

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from forum.cache import memory
+from core.cache import memory
 from forum.models import Comment
 from tests.factories import CategoryFactory, ExpertProfileFactory, UserFactory, answered_question
 

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from forum.query import clean_text, positive_int
+from core.query import clean_text, positive_int
 from tests.factories import CategoryFactory, ExpertProfileFactory, answered_question
 
 

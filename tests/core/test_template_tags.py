@@ -7,7 +7,7 @@ from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.urls import reverse
 from django.utils import translation
 
-from forum.cache import SharedParts, bump_content_version
+from core.cache import SharedParts, bump_content_version
 
 
 class Counter:
@@ -21,7 +21,7 @@ class Counter:
 
 
 def _template(source: str) -> Template:
-    return Engine(libraries={"shared": "forum.templatetags.shared"}).from_string("{% load shared %}" + source)
+    return Engine(libraries={"shared": "core.templatetags.shared"}).from_string("{% load shared %}" + source)
 
 
 def test_link_is_the_reversed_url():

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - our own feed, parsed in a tes
 import pytest
 from django.urls import reverse
 
-from forum.markdown import render_markdown
+from core.markdown import render_markdown
 from forum.models import Answer
 from tests.factories import CategoryFactory, ExpertProfileFactory, TagFactory, answered_question
 

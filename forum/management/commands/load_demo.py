@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.cache import bump_content_version
+from core.markdown import render_markdown
 from experts.models import ExpertProfile
 from forum import demo, demo_content
-from forum.cache import bump_content_version
-from forum.markdown import render_markdown
 from forum.models import Category, Comment, OutboxEmail, Question, SynonymGroup, Tag
 from forum.roles import moderators_group
 from forum.services import answers as answer_services
