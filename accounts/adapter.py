@@ -4,16 +4,15 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 
 from accounts.emails import normalize_email_address
-from forum import notifications
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth hooks: our site name in every account email, account emails through the outbox, one spelling
-    per email address, and the client address a trusted proxy reports."""
+    """allauth hooks: our site name in every account email, one spelling per email address, and the client
+    address a trusted proxy reports. (notifications.adapter sends its emails through the outbox.)"""
 
     def render_mail(
         self,
@@ -24,21 +23,6 @@ class AccountAdapter(DefaultAccountAdapter):
     ) -> EmailMessage:
         context = {**context, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
         return super().render_mail(template_prefix, email, context, headers)
-
-    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        """Written to the outbox like every other email, so a mail server that is down never fails a sign-up
-        or a password reset (the sweep retries), and both sign-up paths do the same work."""
-        message = self.render_mail(template_prefix, email, context)
-        html = ""
-        if isinstance(message, EmailMultiAlternatives):
-            html = next((str(body) for body, mimetype in message.alternatives if mimetype == "text/html"), "")
-        notifications.enqueue_account_email(
-            kind=template_prefix.rsplit("/", 1)[-1],
-            to_email=email,
-            subject=str(message.subject),
-            body_text=str(message.body),
-            body_html=html,
-        )
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(normalize_email_address(email))

@@ -93,38 +93,3 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name
-
-
-class NotificationPreferences(models.Model):
-    """Which emails a person wants. Every email also carries a one-click unsubscribe link."""
-
-    class ExpertQueue(models.TextChoices):
-        IMMEDIATE = "immediate", _("Each new question, as it arrives")
-        DAILY = "daily", _("One daily digest")
-        OFF = "off", _("No emails")
-
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="notification_preferences")
-    question_answered = models.BooleanField(_("When my question is answered or not published"), default=True)
-    comment_replies = models.BooleanField(_("When someone replies to my comment"), default=True)
-    expert_queue = models.CharField(
-        _("New questions in my specialties (experts)"),
-        max_length=10,
-        choices=ExpertQueue.choices,
-        default=ExpertQueue.DAILY,
-    )
-    moderator_digest = models.BooleanField(_("Daily summary of waiting moderation work (moderators)"), default=True)
-
-    class Meta:
-        verbose_name = _("notification preferences")
-        verbose_name_plural = _("notification preferences")
-
-    def __str__(self) -> str:
-        return f"Preferences of {self.user_id}"
-
-    @classmethod
-    def for_user(cls, user: User) -> "NotificationPreferences":
-        """The saved preferences, or the defaults (unsaved) for someone who never changed them."""
-        try:
-            return user.notification_preferences
-        except cls.DoesNotExist:
-            return cls(user=user)

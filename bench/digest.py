@@ -19,15 +19,17 @@ def run() -> None:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from forum import notifications
-    from forum.models import AlertSubscription, OutboxEmail
+    from forum import emails
+    from forum.models import Question
+    from notifications.delivery import deliver
+    from notifications.models import AlertSubscription, OutboxEmail
     from tests.support.processes import smtp_server, wait_for
 
     AlertSubscription.objects.filter(email__startswith="bench-reader").delete()
     OutboxEmail.objects.filter(kind="alert_digest").delete()
     from tests.factories import answered_question
 
-    recent = notifications.Question.objects.public().filter(answered_at__gte=timezone.now() - timedelta(hours=20))
+    recent = Question.objects.public().filter(answered_at__gte=timezone.now() - timedelta(hours=20))
     for _ in range(max(0, 8 - recent.count())):
         answered_question(answered_at=timezone.now() - timedelta(hours=1))
     answers = recent.count()
@@ -41,10 +43,10 @@ def run() -> None:
                                         "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30}}}  # fmt: skip
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as build_queries:
-            created = notifications.alert_digest("daily")
+            created = emails.alert_digest("daily")
         built = time.perf_counter()
         with CaptureQueriesContext(connection) as send_queries:
-            sent = notifications.deliver(OutboxEmail.objects.filter(kind="alert_digest"))
+            sent = deliver(OutboxEmail.objects.filter(kind="alert_digest"))
         finished = time.perf_counter()
         wait_for(lambda: len(inbox.messages) >= sent, timeout=60)
         received = len(inbox.messages)

@@ -9,7 +9,9 @@ from forum.sitemaps import SITEMAPS
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("notifications.account_urls")),
     path("account/", include("accounts.urls")),
+    path("alerts/", include("notifications.urls")),
     path("experts/", include("experts.urls")),
     path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("forum.urls")),

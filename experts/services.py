@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.audit import audit_record
 from experts import permissions as expert_permissions
 from experts.models import ExpertProfile, QuestionClaim
 from experts.photos import process_photo
 from forum import permissions
 from forum.models import Category, Question
-from forum.services.audit import audit_record
 
 PROFILE_FIELDS = (
     "public_name", "postnominals", "position", "institution", "bio", "disclosure",

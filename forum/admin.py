@@ -17,19 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.cache import bump_content_version
 from forum import search
 from forum.forms import RejectForm
-from forum.models import (
-    Answer,
-    AuditLog,
-    Category,
-    Comment,
-    OutboxEmail,
-    Question,
-    QuestionRevision,
-    Report,
-    SynonymGroup,
-    Tag,
-    WorkerHeartbeat,
-)
+from forum.models import Answer, Category, Comment, Question, QuestionRevision, Report, SynonymGroup, Tag
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
@@ -302,60 +290,3 @@ class ReportAdmin(admin.ModelAdmin):
         for report in queryset:
             moderation.report_act(report=report, moderator=request.user)  # type: ignore[arg-type]
         self.message_user(request, _("Content removed and reports closed."), messages.SUCCESS)
-
-
-@admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
-    """Read-only for everyone, superusers included; the database refuses edits too."""
-
-    list_display = ("created_at", "actor", "action", "target_type", "target_id", "reason")
-    list_filter = ("action", "target_type")
-    search_fields = ("action", "reason", "=target_id")
-    date_hierarchy = "created_at"
-    list_select_related = ("actor",)
-    readonly_fields = ("created_at", "actor", "action", "target_type", "target_id", "before", "after", "reason")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(WorkerHeartbeat)
-class WorkerHeartbeatAdmin(admin.ModelAdmin):
-    list_display = ("name", "seen_at")
-    readonly_fields = ("name", "seen_at")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-
-@admin.register(OutboxEmail)
-class OutboxEmailAdmin(admin.ModelAdmin):
-    """Outgoing email: what was sent, what waits for a retry, and what failed with which error."""
-
-    list_display = ("created_at", "kind", "status", "attempts", "next_attempt_at", "short_error")
-    list_filter = ("status", "kind")
-    search_fields = ("key", "to_email")
-    readonly_fields = ("key", "kind", "to_email", "subject", "status", "attempts", "last_error", "next_attempt_at",
-                       "created_at", "sent_at", "headers", "body_text")  # fmt: skip
-    fields = readonly_fields
-    actions = ["retry_now"]
-
-    @admin.display(description=_("last error"))
-    def short_error(self, obj: OutboxEmail) -> str:
-        return obj.last_error[:80]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    @admin.action(description=_("Retry selected emails now"), permissions=["change"])
-    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutboxEmail]) -> None:
-        count = queryset.exclude(status=OutboxEmail.Status.SENT).update(
-            status=OutboxEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
-        )
-        self.message_user(request, _("%(n)d email(s) will be sent by the next sweep.") % {"n": count})

@@ -7,7 +7,7 @@ from django import forms
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from forum.services.audit import audit_record
+from core.audit import audit_record
 
 
 def _plain(value: Any) -> Any:

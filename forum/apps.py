@@ -8,6 +8,13 @@ class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
 
+    def ready(self) -> None:
+        from accounts.signals import account_erasing, account_exporting
+        from forum import receivers
+
+        account_exporting.connect(receivers.export_sections, dispatch_uid="forum.export")
+        account_erasing.connect(receivers.erase, dispatch_uid="forum.erase")
+
 
 class ForumAdminConfig(admin_apps.AdminConfig):
     """The admin, as the moderators' console (counts of waiting work on its index)."""

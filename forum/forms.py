@@ -4,8 +4,8 @@ from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import NotificationPreferences
-from forum.models import AlertSubscription, Category, Question, Report, Tag
+from forum.models import Category, Question, Report, Tag
+from notifications.models import AlertSubscription
 
 
 def honeypot_field() -> forms.CharField:
@@ -145,9 +145,3 @@ class AlertForm(forms.Form):
         if scope == AlertSubscription.Scope.TAG and not cleaned.get("tag"):
             self.add_error("tag", _("Choose the tag you want to follow."))
         return cleaned
-
-
-class PreferencesForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreferences
-        fields = ["question_answered", "comment_replies", "expert_queue", "moderator_digest"]

@@ -1,12 +1,7 @@
-"""Events other parts hook into (notifications). Sent only after the change commits."""
+"""What other apps hook into. Sent inside the transaction of the change, so a receiver's writes (outbox
+rows, say) commit or roll back with it."""
 
 from django.dispatch import Signal
 
-# sender=Question; kwargs: question_id
-question_answered = Signal()
-# sender=Question; kwargs: question_id
-question_rejected = Signal()
-# sender=Question; kwargs: question_id
+# sender=Question; kwargs: question (now approved: experts are told of it; see experts/receivers.py)
 question_approved = Signal()
-# sender=Comment; kwargs: comment_id (sent when a comment becomes visible to everyone)
-comment_published = Signal()

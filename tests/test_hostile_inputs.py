@@ -16,7 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.http import int_to_base36
 
-from forum.models import AlertSubscription, Question
+from forum.models import Question
+from notifications.models import AlertSubscription
 from tests.test_security import MATRIX, ROLES, world  # noqa: F401  (world is a fixture used here)
 
 # Each value as it travels in a URL (already percent-encoded), with a name for the failure report.

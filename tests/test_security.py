@@ -9,10 +9,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core.models import AuditLog
 from experts.models import ExpertProfile
-from forum import tokens
-from forum.models import AlertSubscription, Answer, AuditLog, Comment, OutboxEmail, Question, Report
+from forum.models import Answer, Comment, Question, Report
 from forum.roles import moderators_group
+from notifications import tokens
+from notifications.models import AlertSubscription, OutboxEmail
 from tests.factories import (
     CategoryFactory,
     ExpertProfileFactory,
@@ -82,8 +84,9 @@ MATRIX = {
     "forum:comment_delete": (lambda w: {"pk": w["comment"].pk}, _everyone(405)),
     "forum:alerts": (lambda w: {}, _everyone(200)),
     "forum:alerts_sent": (lambda w: {}, _everyone(200)),
-    "forum:alert_confirm": (lambda w: {"token": tokens.confirm_token(w["alert"].pk)}, _everyone(200)),
-    "forum:unsubscribe": (lambda w: {"token": tokens.unsubscribe_token("alert", w["alert"].pk)}, _everyone(200)),
+    "notifications:alert_confirm": (lambda w: {"token": tokens.confirm_token(w["alert"].pk)}, _everyone(200)),
+    "notifications:unsubscribe": (lambda w: {"token": tokens.unsubscribe_token("alert", w["alert"].pk)},
+                                  _everyone(200)),
     "forum:feed_latest": (lambda w: {}, _everyone(200)),
     "forum:feed_latest_rss": (lambda w: {}, _everyone(200)),
     "forum:feed_category": (lambda w: {"slug": "matrix-topic"}, _everyone(200)),
@@ -208,7 +211,7 @@ def _posts(world):
         ("patient", reverse("forum:comment_edit", args=[world["comment"].pk]), {"body": "x"}),
         ("patient", reverse("forum:comment_delete", args=[world["comment"].pk]), {}),
         ("anonymous", reverse("forum:alerts"), {"email": "x@example.org", "scope": "all", "frequency": "daily"}),
-        ("anonymous", reverse("forum:alert_confirm", args=[tokens.confirm_token(world["alert"].pk)]), {}),
+        ("anonymous", reverse("notifications:alert_confirm", args=[tokens.confirm_token(world["alert"].pk)]), {}),
         ("patient", reverse("experts:apply"), {"public_name": "x"}),
         ("expert", reverse("experts:claim", args=[approved.pk]), {}),
         ("expert", reverse("experts:release", args=[approved.pk]), {}),
@@ -238,10 +241,13 @@ def test_every_state_changing_view_refuses_a_request_without_a_csrf_token(world)
 @pytest.mark.django_db
 def test_one_click_unsubscribe_is_the_only_csrf_exempt_change_and_needs_a_signed_token(world):
     client = Client(enforce_csrf_checks=True)
-    assert client.post(reverse("forum:unsubscribe", args=["forged-token"])).status_code == 404
+    assert client.post(reverse("notifications:unsubscribe", args=["forged-token"])).status_code == 404
     alert = world["alert"]
     assert (
-        client.post(reverse("forum:unsubscribe", args=[tokens.unsubscribe_token("alert", alert.pk)])).status_code == 200
+        client.post(
+            reverse("notifications:unsubscribe", args=[tokens.unsubscribe_token("alert", alert.pk)])
+        ).status_code
+        == 200
     )
 
 

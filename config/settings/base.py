@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "core",
     "accounts",
+    "notifications",
     "forum",
     "experts",
 ]
@@ -144,7 +145,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "notifications.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # Failed logins, sign-ups and password resets are throttled per IP and per
 # account; the counters live in the cache, so production needs a shared cache.
@@ -284,13 +285,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "worker-heartbeat": {"task": "forum.tasks.record_heartbeat", "schedule": 60.0},
+    "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": 60.0},
     "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
-    "outbox-sweep": {"task": "forum.tasks.sweep_outbox", "schedule": 60.0},
-    "expert-digest": {"task": "forum.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
+    "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
+    "expert-digest": {"task": "experts.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
     "moderator-digest": {"task": "forum.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},
-    "licence-reminders": {"task": "forum.tasks.licence_reminders", "schedule": crontab(hour=6, minute=30)},
+    "licence-reminders": {"task": "experts.tasks.licence_reminders", "schedule": crontab(hour=6, minute=30)},
     "alerts-daily": {"task": "forum.tasks.alerts_daily", "schedule": crontab(hour=18, minute=0)},
     "alerts-weekly": {"task": "forum.tasks.alerts_weekly", "schedule": crontab(hour=18, minute=0, day_of_week=5)},
 }

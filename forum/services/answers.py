@@ -1,19 +1,18 @@
 """Writes for answers: drafts, publishing (which makes the Q&A public), revisions and reviews."""
 
 from datetime import datetime
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.audit import audit_record
 from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services import ClaimTaken, active_claim
-from forum import notifications, permissions, search, signals
+from forum import emails, permissions, search
 from forum.models import Answer, AnswerRevision, Question
-from forum.services.audit import audit_record
 from forum.services.questions import TransitionError
 
 
@@ -66,8 +65,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
     )  # fmt: skip
-    notifications.question_answered(question)
-    transaction.on_commit(partial(signals.question_answered.send, sender=Question, question_id=question.pk))
+    emails.question_answered(question)
     return answer
 
 

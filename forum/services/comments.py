@@ -1,7 +1,6 @@
 """Writes for comments and comment threads."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -9,10 +8,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
+from core.audit import audit_record
 from core.markdown import render_markdown
-from forum import notifications, permissions, signals
+from forum import emails, permissions
 from forum.models import Comment, Question
-from forum.services.audit import audit_record
 from forum.services.flood import check_flood
 
 
@@ -29,8 +28,7 @@ def _count(question_id: int, delta: int) -> None:
 
 
 def _published(comment: Comment) -> None:
-    notifications.comment_published(comment)
-    transaction.on_commit(partial(signals.comment_published.send, sender=Comment, comment_id=comment.pk))
+    emails.comment_published(comment)
 
 
 def _attach_point(parent: Comment) -> Comment:

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.audit import audit_record
 from forum import permissions
 from forum.models import Answer, Comment, Question, Report
 from forum.search import forget_vocabulary, refresh_vectors
-from forum.services.audit import audit_record
 from forum.services.comments import comment_remove
 
 

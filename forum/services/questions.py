@@ -1,7 +1,6 @@
 """Writes for questions. Every state change happens here, with its audit row."""
 
 from collections.abc import Iterable
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -11,10 +10,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.audit import audit_record
 from core.markdown import render_markdown
-from forum import notifications, permissions, search, signals
+from forum import emails, permissions, search, signals
 from forum.models import Category, Question, QuestionRevision, Tag
-from forum.services.audit import audit_record
 from forum.services.flood import check_flood
 
 
@@ -181,8 +180,8 @@ def question_approve(*, question: Question, moderator: User) -> Question:
         actor=moderator, action="question.approve", target=question, before={"status": "pending"},
         after={"status": question.status},
     )  # fmt: skip
-    notifications.question_approved(question)
-    transaction.on_commit(partial(signals.question_approved.send, sender=Question, question_id=question.pk))
+    # In the transaction: what listens (the experts' new-question emails) writes with the approval or not at all.
+    signals.question_approved.send(sender=Question, question=question)
     return question
 
 
@@ -204,6 +203,5 @@ def question_reject(*, question: Question, moderator: User, reason: str) -> Ques
         actor=moderator, action="question.reject", target=question, before=before,
         after={"status": question.status}, reason=question.rejection_reason,
     )  # fmt: skip
-    notifications.question_rejected(question)
-    transaction.on_commit(partial(signals.question_rejected.send, sender=Question, question_id=question.pk))
+    emails.question_rejected(question)
     return question

@@ -1,4 +1,4 @@
-from .alerts import AlertConfirmView, AlertSubscribeView, UnsubscribeView, alerts_sent
+from .alerts import AlertSubscribeView, alerts_sent
 from .pages import (
     ArchiveMonthView,
     ArchiveYearView,
@@ -26,9 +26,9 @@ from .pages import (
 )
 
 __all__ = [
-    "AlertConfirmView", "AlertSubscribeView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
+    "AlertSubscribeView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
     "CommentEditView", "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView", "ReportView",
-    "SearchView", "StaticPageView", "TagView", "UnsubscribeView", "alerts_sent", "ask_done", "ask_preview",
+    "SearchView", "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
     "ask_similar", "comment_delete", "comment_post", "healthz", "hello", "humanize_duration", "question_withdraw",
     "robots_txt",
 ]  # fmt: skip

@@ -1,21 +1,15 @@
-"""Email alerts: subscribe (double opt-in), confirm, and one-click unsubscribe from any email."""
-
-from typing import Any
+"""Email alerts about the forum's topics: the subscribe form (confirmation and unsubscribing live in notifications)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 
-from accounts.models import User
-from forum import tokens
 from forum.forms import AlertForm
-from forum.models import AlertSubscription
-from forum.services import alerts as alert_services
+from notifications import services as alert_services
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -57,54 +51,3 @@ class AlertSubscribeView(View):
 
 def alerts_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/alerts_sent.html")
-
-
-@method_decorator(never_cache, name="dispatch")
-class AlertConfirmView(View):
-    """GET shows a button; the POST confirms (nothing changes on GET, so link scanners confirm nothing)."""
-
-    def subscription_id(self, token: str) -> int:
-        subscription_id = tokens.read_confirm_token(token)
-        if subscription_id is None:
-            raise Http404("This confirmation link is not valid or has expired.")
-        return subscription_id
-
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        subscription = get_object_or_404(AlertSubscription, pk=self.subscription_id(token))
-        return render(request, "forum/alert_confirm.html", {"subscription": subscription})
-
-    def post(self, request: HttpRequest, token: str) -> HttpResponse:
-        subscription = alert_services.alert_confirm(subscription_id=self.subscription_id(token))
-        if subscription is None:
-            raise Http404("This alert no longer exists.")
-        messages.success(request, _("Thank you. Your alert is confirmed."))
-        return render(request, "forum/alert_confirm.html", {"subscription": subscription, "confirmed": True})
-
-
-@method_decorator(never_cache, name="dispatch")
-@method_decorator(
-    csrf_exempt, name="dispatch"
-)  # RFC 8058 one-click POSTs come from mail clients; the token is the proof
-class UnsubscribeView(View):
-    def resolve(self, token: str) -> dict[str, Any]:
-        data = tokens.read_unsubscribe_token(token)
-        if data is None:
-            raise Http404("This unsubscribe link is not valid.")
-        return data
-
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        self.resolve(token)
-        return render(request, "forum/unsubscribe.html", {"done": False})
-
-    def post(self, request: HttpRequest, token: str) -> HttpResponse:
-        data = self.resolve(token)
-        if data["k"] == "alert":
-            subscription = AlertSubscription.objects.filter(pk=data["r"]).first()
-            if subscription is not None:
-                alert_services.alert_unsubscribe(subscription=subscription)
-        else:
-            user = User.objects.filter(pk=data["r"]).first()
-            field = str(data.get("f") or "")
-            if user is not None and field in alert_services.PREFERENCE_OFF:
-                alert_services.preference_unsubscribe(user=user, field=field)
-        return render(request, "forum/unsubscribe.html", {"done": True})

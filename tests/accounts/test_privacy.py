@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from accounts.middleware import LAST_SEEN, LOGIN_AT
 from accounts.models import User
-from forum.models import AlertSubscription, AuditLog, Comment, Question
+from core.models import AuditLog
+from forum.models import Comment, Question
+from notifications.models import AlertSubscription
 from tests.factories import TEST_PASSWORD, QuestionFactory, UserFactory, answered_question
 
 
@@ -106,7 +108,8 @@ def _everything_stored_as_text():
     """Every row of the tables that could copy someone's words, as one text."""
     from django.core import serializers
 
-    from forum.models import OutboxEmail, QuestionRevision, Report
+    from forum.models import QuestionRevision, Report
+    from notifications.models import OutboxEmail
 
     models = (AuditLog, OutboxEmail, Comment, Question, QuestionRevision, Report)
     return "\n".join(serializers.serialize("json", m.objects.all()) for m in models)
@@ -116,12 +119,13 @@ def _everything_stored_as_text():
 def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
     client, moderator, expert, django_capture_on_commit_callbacks
 ):
-    from forum.models import Answer, OutboxEmail
+    from forum.models import Answer
     from forum.services import comments as comment_services
     from forum.services.answers import answer_publish
     from forum.services.moderation import report_create
     from forum.services.questions import question_approve, question_edit, question_submit
-    from forum.tasks import sweep_outbox
+    from notifications.models import OutboxEmail
+    from notifications.tasks import sweep_outbox
     from tests.factories import CategoryFactory
 
     user = UserFactory(email="leaving.patient@example.org")
@@ -161,7 +165,7 @@ def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
 
 @pytest.mark.django_db
 def test_the_audit_log_refuses_to_keep_text(user):
-    from forum.services.audit import audit_record
+    from core.audit import audit_record
 
     with pytest.raises(ValueError, match="never keeps text"):
         audit_record(actor=user, action="x", target=user, before={"body": "words"})

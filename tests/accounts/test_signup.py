@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from forum.models import OutboxEmail
-from forum.tasks import sweep_outbox
+from notifications.models import OutboxEmail
+from notifications.tasks import sweep_outbox
 from tests.factories import TEST_PASSWORD
 
 

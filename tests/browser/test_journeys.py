@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from forum.models import Comment, Question, SynonymGroup
 from forum.roles import moderators_group
-from forum.tasks import sweep_outbox
+from notifications.tasks import sweep_outbox
 from tests.browser.conftest import ARTIFACTS, VIEWPORTS
 from tests.factories import TEST_PASSWORD, CategoryFactory, ExpertProfileFactory, UserFactory, answered_question
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.cache import bump_content_version, content_version, memory
-from forum.models import Answer, AuditLog, Comment
+from core.models import AuditLog
+from forum.models import Answer, Comment
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services.answers import answer_publish, answer_revise

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.models import Answer, AnswerRevision, AuditLog, Question
+from core.models import AuditLog
+from forum.models import Answer, AnswerRevision, Question
 from forum.services.answers import answer_mark_reviewed, answer_publish, answer_revise, answer_save_draft
 from tests.factories import ExpertProfileFactory, QuestionFactory
 

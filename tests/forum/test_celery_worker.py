@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from forum.models import WorkerHeartbeat
+from core.models import WorkerHeartbeat
 from tests.support.processes import celery_worker, process_env, run_django, wait_for
 
 
@@ -24,7 +24,7 @@ def _run_task_through_worker(broker_url: str, extra_env: dict[str, str], name: s
     log_file = tmp_path / "worker.log"
     with celery_worker(env, log_file, name):
         # Enqueue from a separate producer process with the same configuration, as the web process would.
-        result = run_django(f"from forum.tasks import record_heartbeat\nrecord_heartbeat.delay({name!r})", env)
+        result = run_django(f"from core.tasks import record_heartbeat\nrecord_heartbeat.delay({name!r})", env)
         assert result.returncode == 0, result.stderr
         assert wait_for(lambda: WorkerHeartbeat.objects.filter(name=name).exists()), log_file.read_text()
     assert "succeeded" in log_file.read_text()

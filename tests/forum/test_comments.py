@@ -6,10 +6,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from forum import signals
-from forum.models import AuditLog, Comment, Question
+from core.models import AuditLog
+from forum.models import Comment, Question
 from forum.services import comments as services
 from forum.tasks import close_old_threads
+from notifications.models import OutboxEmail
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
 
@@ -240,24 +241,18 @@ def test_recent_comments_sidebar_and_counts_on_lists(client, user):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reply_hook_fires_after_commit_and_not_on_rollback(user):
+def test_the_reply_email_is_written_with_the_reply_and_rolled_back_with_it(user):
     question = answered_question()
+    other = UserFactory()
     _trusted(user, question)
-    received = []
-
-    def receiver(sender, comment_id, **kwargs):
-        received.append(comment_id)
-
-    signals.comment_published.connect(receiver)
-    try:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.comment_post(question=question, author=user, body="Rolled back")
-            raise RuntimeError
-        assert received == []
-        comment = services.comment_post(question=question, author=user, body="Kept")
-        assert received == [comment.pk]
-    finally:
-        signals.comment_published.disconnect(receiver)
+    _trusted(other, question)
+    parent = services.comment_post(question=question, author=other, body="First thoughts")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.comment_post(question=question, author=user, body="Rolled back", parent=parent)
+        raise RuntimeError
+    assert not OutboxEmail.objects.filter(kind="comment_reply").exists()
+    services.comment_post(question=question, author=user, body="Kept", parent=parent)
+    assert list(OutboxEmail.objects.filter(kind="comment_reply").values_list("to_email", flat=True)) == [other.email]
 
 
 @pytest.mark.django_db

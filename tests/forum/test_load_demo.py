@@ -7,7 +7,8 @@ from django.db.models.functions import TruncMonth
 from accounts.models import User
 from experts.models import ExpertProfile
 from forum import demo, demo_content
-from forum.models import Category, OutboxEmail, Question, Tag
+from forum.models import Category, Question, Tag
+from notifications.models import OutboxEmail
 
 
 def _load():

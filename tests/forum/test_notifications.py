@@ -7,13 +7,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import NotificationPreferences
-from forum import notifications, tokens
-from forum.models import AlertSubscription, Comment, OutboxEmail
+from experts import emails as expert_emails
+from forum import emails
+from forum.models import Comment
 from forum.services import comments as comment_services
 from forum.services.answers import answer_publish
 from forum.services.questions import question_approve, question_reject
-from forum.tasks import send_outbox, sweep_outbox
+from notifications import tokens
+from notifications.models import AlertSubscription, NotificationPreferences, OutboxEmail
+from notifications.tasks import send_outbox, sweep_outbox
 from tests.factories import (
     CategoryFactory,
     ExpertProfileFactory,
@@ -60,8 +62,8 @@ def test_answering_emails_the_asker_once_with_the_link(expert, django_capture_on
 @pytest.mark.django_db
 def test_recording_an_event_twice_makes_one_email(expert):
     question = answered_question(expert=expert)
-    notifications.question_answered(question)
-    notifications.question_answered(question)
+    emails.question_answered(question)
+    emails.question_answered(question)
     assert OutboxEmail.objects.filter(kind="question_answered").count() == 1
 
 
@@ -138,7 +140,7 @@ def test_experts_get_new_questions_immediately_or_in_a_daily_digest(moderator):
     question_approve(question=question, moderator=moderator)
     rows = OutboxEmail.objects.filter(kind="expert_new_question")
     assert [r.to_email for r in rows] == [immediate.user.email]
-    assert notifications.expert_daily_digest() == 1
+    assert expert_emails.expert_daily_digest() == 1
     digest = OutboxEmail.objects.get(kind="expert_digest")
     assert digest.to_email == daily.user.email and question.title in digest.body_text
     assert other.user.email not in OutboxEmail.objects.values_list("to_email", flat=True)
@@ -146,9 +148,9 @@ def test_experts_get_new_questions_immediately_or_in_a_daily_digest(moderator):
 
 @pytest.mark.django_db
 def test_moderators_get_a_digest_when_work_waits(moderator):
-    assert notifications.moderator_digest() == 0
+    assert emails.moderator_digest() == 0
     QuestionFactory.create_batch(2)
-    notifications.moderator_digest()
+    emails.moderator_digest()
     row = OutboxEmail.objects.get(kind="moderator_digest")
     assert row.to_email == moderator.email and "Questions awaiting review: 2" in row.body_text
 
@@ -157,8 +159,8 @@ def test_moderators_get_a_digest_when_work_waits(moderator):
 def test_experts_are_reminded_thirty_days_before_their_licence_expires():
     soon = ExpertProfileFactory(licence_expires_on=timezone.localdate() + timedelta(days=30))
     ExpertProfileFactory(licence_expires_on=timezone.localdate() + timedelta(days=31))
-    assert notifications.licence_expiring() == 1
-    assert notifications.licence_expiring() == 1  # same key: still one row
+    assert expert_emails.licence_expiring() == 1
+    assert expert_emails.licence_expiring() == 1  # same key: still one row
     assert OutboxEmail.objects.get(kind="licence_expiring").to_email == soon.user.email
 
 
@@ -198,9 +200,9 @@ def test_weekly_digest_batches_its_database_work(django_assert_max_num_queries):
         for i in range(300)
     )  # fmt: skip
     with django_assert_max_num_queries(8):
-        created = notifications.alert_digest("weekly")
+        created = emails.alert_digest("weekly")
     assert created == 300
-    assert notifications.alert_digest("weekly") == 300  # same period: rows already exist, nothing new
+    assert emails.alert_digest("weekly") == 300  # same period: rows already exist, nothing new
     assert OutboxEmail.objects.filter(kind="alert_digest").count() == 300
 
 
@@ -210,7 +212,7 @@ def test_smtp_failures_back_off_then_fail_permanently_with_the_error(settings, e
                                     "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 1}}}  # fmt: skip
     settings.OUTBOX_MAX_ATTEMPTS = 3
     question = answered_question(expert=expert)
-    notifications.question_answered(question)
+    emails.question_answered(question)
     row = OutboxEmail.objects.get()
     waits = []
     for _ in range(3):
@@ -229,14 +231,14 @@ def test_failed_emails_are_visible_in_the_admin_with_their_error(client):
                                body_text="t", body_html="h", status="failed", attempts=6,
                                last_error="SMTPRecipientsRefused: mailbox unavailable")  # fmt: skip
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    html = client.get(reverse("admin:forum_outboxemail_changelist") + "?status__exact=failed").content.decode()
+    html = client.get(reverse("admin:notifications_outboxemail_changelist") + "?status__exact=failed").content.decode()
     assert "SMTPRecipientsRefused" in html
 
 
 @pytest.mark.django_db
 def test_one_click_unsubscribe_works_without_login_or_csrf_and_get_changes_nothing(client):
     sub = AlertSubscription.objects.create(email="r@example.org", frequency="daily", confirmed_at=timezone.now())
-    url = reverse("forum:unsubscribe", args=[tokens.unsubscribe_token("alert", sub.pk)])
+    url = reverse("notifications:unsubscribe", args=[tokens.unsubscribe_token("alert", sub.pk)])
     assert client.get(url).status_code == 200
     sub.refresh_from_db()
     assert sub.unsubscribed_at is None
@@ -249,7 +251,7 @@ def test_one_click_unsubscribe_works_without_login_or_csrf_and_get_changes_nothi
 
 @pytest.mark.django_db
 def test_preference_unsubscribe_link_turns_that_email_off(client, user):
-    url = reverse("forum:unsubscribe", args=[tokens.unsubscribe_token("pref", user.pk, "comment_replies")])
+    url = reverse("notifications:unsubscribe", args=[tokens.unsubscribe_token("pref", user.pk, "comment_replies")])
     client.post(url)
     prefs = NotificationPreferences.objects.get(user=user)
     assert prefs.comment_replies is False and prefs.question_answered is True
@@ -258,8 +260,8 @@ def test_preference_unsubscribe_link_turns_that_email_off(client, user):
 @pytest.mark.django_db
 def test_tampered_tokens_are_refused(client):
     token = tokens.unsubscribe_token("alert", 1)
-    assert client.get(reverse("forum:unsubscribe", args=[token[:-2] + "xx"])).status_code == 404
-    assert client.get(reverse("forum:alert_confirm", args=["not-a-token"])).status_code == 404
+    assert client.get(reverse("notifications:unsubscribe", args=[token[:-2] + "xx"])).status_code == 404
+    assert client.get(reverse("notifications:alert_confirm", args=["not-a-token"])).status_code == 404
 
 
 @pytest.mark.django_db
@@ -290,7 +292,7 @@ def test_alert_confirmation_links_expire(client, settings):
     import time
 
     time.sleep(1.1)
-    assert client.post(reverse("forum:alert_confirm", args=[token])).status_code == 404
+    assert client.post(reverse("notifications:alert_confirm", args=[token])).status_code == 404
     sub.refresh_from_db()
     assert sub.confirmed_at is None
 

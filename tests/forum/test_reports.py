@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from forum.models import Answer, AuditLog, Report
+from core.models import AuditLog
+from forum.models import Answer, Report
 from forum.services import moderation
 from tests.factories import QuestionFactory, UserFactory, answered_question
 

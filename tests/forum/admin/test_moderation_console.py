@@ -4,8 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
+from core.models import AuditLog
 from experts.models import ExpertProfile
-from forum.models import AuditLog, Comment, Question, QuestionRevision, Report
+from forum.models import Comment, Question, QuestionRevision, Report
 from forum.roles import MODERATOR_PERMISSIONS
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
@@ -59,11 +60,11 @@ def test_audit_log_is_read_only_in_the_admin_and_in_the_database(client, moderat
     question_approve(question=question, moderator=moderator)
     entry = AuditLog.objects.get(action="question.approve")
     client.force_login(moderator)
-    assert client.get(reverse("admin:forum_auditlog_changelist")).status_code == 200
-    assert client.post(reverse("admin:forum_auditlog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert client.get(reverse("admin:core_auditlog_changelist")).status_code == 200
+    assert client.post(reverse("admin:core_auditlog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
     superuser = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(superuser)
-    assert client.post(reverse("admin:forum_auditlog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert client.post(reverse("admin:core_auditlog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditLog.objects.filter(pk=entry.pk).delete()
     with pytest.raises(DatabaseError), transaction.atomic():

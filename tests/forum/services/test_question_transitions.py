@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from forum.models import AuditLog, Question, QuestionRevision
+from core.models import AuditLog
+from forum.models import Question, QuestionRevision
 from forum.services import answers as answer_services
 from forum.services import questions as services
 from tests.factories import CategoryFactory, QuestionFactory, TagFactory, UserFactory, answered_question

@@ -1,8 +1,9 @@
 import pytest
 
 from accounts.models import User
+from core.models import AuditLog
 from experts.models import ExpertProfile
-from forum.models import Answer, AuditLog, Comment, Question
+from forum.models import Answer, Comment, Question
 from forum.services.moderation import SpamRemovalRefused, spam_account_remove
 from tests.factories import ExpertProfileFactory, UserFactory, answered_question
 

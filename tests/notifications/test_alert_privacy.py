@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import account_export
-from forum.models import AlertSubscription, OutboxEmail
-from forum.tasks import sweep_outbox
+from notifications.models import AlertSubscription, OutboxEmail
+from notifications.tasks import sweep_outbox
 from tests.factories import CategoryFactory, UserFactory
 
 ADDRESS = "follower@example.org"

@@ -4,7 +4,7 @@ from django.db import models, transaction
 
 from accounts.models import User
 from core.cache import bump_content_version
-from forum.models import AuditLog
+from core.models import AuditLog
 
 # Keys that would hold someone's words. The audit log says who did what to which object; the words stay with
 # the object (and go when its author's account is erased), never here.

@@ -1,20 +1,81 @@
-"""Writes for email alerts and notification preferences reached through email links."""
+"""Writes for email: the outbox, alert subscriptions (double opt-in) and notification preferences."""
 
+import logging
+import uuid
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.emails import normalize_email_address
-from accounts.models import NotificationPreferences, User
-from forum import notifications
-from forum.models import AlertSubscription, Category, OutboxEmail, Tag
-from forum.services.audit import audit_record
+from accounts.models import User
+from core.audit import audit_record
+from notifications import tokens
+from notifications.delivery import Message, absolute, compose
+from notifications.models import AlertSubscription, NotificationPreferences, OutboxEmail
+from notifications.tasks import send_outbox
+
+logger = logging.getLogger(__name__)
 
 
-def _same_topic(email: str, scope: str, category: Category | None, tag: Tag | None) -> "QuerySet[AlertSubscription]":
+def enqueue(messages: Iterable[Message]) -> int:
+    """Write outbox rows (duplicates by key are ignored) and send them after commit."""
+    rows = [
+        OutboxEmail(key=m.key, kind=m.kind, to_email=m.to_email, subject=m.subject, body_text=m.body_text,
+                    body_html=m.body_html, headers=m.headers)
+        for m in messages
+    ]  # fmt: skip
+    if not rows:
+        return 0
+    OutboxEmail.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    keys = [row.key for row in rows]
+    transaction.on_commit(lambda: dispatch_keys(keys))
+    return len(rows)
+
+
+def enqueue_account_email(*, kind: str, to_email: str, subject: str, body_text: str, body_html: str = "") -> int:
+    """A sign-up, verification or password-reset email: no unsubscribe link (people asked for it),
+    and a key of its own (two requests are two emails)."""
+    return enqueue([
+        Message(key=f"account:{kind}:{uuid.uuid4().hex}", kind=f"account_{kind}"[:40], to_email=to_email,
+                subject=subject, body_text=body_text, body_html=body_html, headers={})
+    ])  # fmt: skip
+
+
+def dispatch_keys(keys: list[str]) -> None:
+    """Ask a worker to send; if the broker is unreachable the sweep sends later."""
+    try:
+        send_outbox.apply_async(args=[keys], retry=False)
+    except Exception:  # noqa: BLE001 - any broker failure must not break the request
+        logger.warning("Broker unavailable; %d email(s) left for the outbox sweep.", len(keys))
+
+
+def preferences_for(user: User) -> NotificationPreferences:
+    return NotificationPreferences.for_user(user)
+
+
+def preference_token(user: User, field: str) -> str:
+    return tokens.unsubscribe_token("pref", user.pk, field)
+
+
+def alert_confirmation(subscription: AlertSubscription) -> int:
+    url = absolute(reverse("notifications:alert_confirm", args=[tokens.confirm_token(subscription.pk)]))
+    return enqueue([
+        compose(
+            key=f"alert-confirm:{subscription.pk}:{timezone.now():%Y%m%d%H%M}", kind="alert_confirm",
+            to_email=subscription.email, context={"subscription": subscription, "url": url,
+                                                   "days": settings.ALERT_CONFIRM_DAYS},
+            unsubscribe=tokens.unsubscribe_token("alert", subscription.pk),
+        )
+    ])  # fmt: skip
+
+
+def _same_topic(email: str, scope: str, category: Any, tag: Any) -> "QuerySet[AlertSubscription]":
     return AlertSubscription.objects.filter(email__iexact=email, scope=scope, category=category, tag=tag)
 
 
@@ -30,8 +91,8 @@ def alert_subscribe(
     email: str,
     scope: str,
     frequency: str,
-    category: Category | None = None,
-    tag: Tag | None = None,
+    category: Any = None,
+    tag: Any = None,
     user: User | None = None,
 ) -> AlertSubscription | None:
     """Double opt-in. A signed-in person subscribing their own (verified) address is subscribed at once.
@@ -59,7 +120,7 @@ def alert_subscribe(
     request = AlertSubscription.objects.create(
         email=email, scope=scope, category=category, tag=tag, frequency=frequency
     )
-    notifications.alert_confirmation(request)
+    alert_confirmation(request)
     return None
 
 

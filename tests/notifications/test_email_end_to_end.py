@@ -10,7 +10,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from forum.models import OutboxEmail
+from notifications.models import OutboxEmail
 from tests.factories import ExpertProfileFactory, QuestionFactory
 from tests.support.processes import celery_worker, free_port, process_env, run_django, smtp_server, wait_for
 
@@ -56,7 +56,8 @@ def test_answering_delivers_exactly_one_email_with_the_right_link(tmp_path):
             # Rerunning the task (and a sweep) sends nothing more.
             key = OutboxEmail.objects.get(kind="question_answered").key
             code = (
-                f"from forum.tasks import send_outbox, sweep_outbox\nsend_outbox.delay([{key!r}])\nsweep_outbox.delay()"
+                "from notifications.tasks import send_outbox, sweep_outbox\n"
+                f"send_outbox.delay([{key!r}])\nsweep_outbox.delay()"
             )
             rerun = run_django(code, env)
             assert rerun.returncode == 0, rerun.stderr
@@ -86,9 +87,9 @@ def test_with_the_broker_down_answering_succeeds_and_the_sweep_delivers_later(tm
         broker_url, broker_env = _broker(tmp_path)
         env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
         with celery_worker(env, tmp_path / "worker.log", "email-sweep"):
-            assert run_django("from forum.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
+            assert run_django("from notifications.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
             assert wait_for(lambda: len(inbox.messages) >= 1), (tmp_path / "worker.log").read_text()
-            assert run_django("from forum.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
+            assert run_django("from notifications.tasks import sweep_outbox\nsweep_outbox.delay()", env).returncode == 0
             log = tmp_path / "worker.log"
             assert wait_for(lambda: log.read_text().count("succeeded") >= 2), log.read_text()
         assert len(inbox.messages) == 1

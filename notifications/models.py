@@ -1,7 +1,12 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class OutboxEmail(models.Model):
@@ -31,6 +36,7 @@ class OutboxEmail(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
+        db_table = "forum_outboxemail"  # created by the forum app, moved here
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
         ordering = ["-created_at"]
@@ -69,6 +75,7 @@ class AlertSubscription(models.Model):
     last_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "forum_alertsubscription"  # created by the forum app, moved here
         verbose_name = _("alert subscription")
         verbose_name_plural = _("alert subscriptions")
         indexes = [
@@ -103,3 +110,41 @@ class AlertSubscription(models.Model):
         if self.scope == self.Scope.TAG and self.tag:
             return self.tag.name
         return str(_("all new answers"))
+
+
+class NotificationPreferences(models.Model):
+    """Which emails a person wants. Every email also carries a one-click unsubscribe link."""
+
+    class ExpertQueue(models.TextChoices):
+        IMMEDIATE = "immediate", _("Each new question, as it arrives")
+        DAILY = "daily", _("One daily digest")
+        OFF = "off", _("No emails")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    question_answered = models.BooleanField(_("When my question is answered or not published"), default=True)
+    comment_replies = models.BooleanField(_("When someone replies to my comment"), default=True)
+    expert_queue = models.CharField(
+        _("New questions in my specialties (experts)"),
+        max_length=10,
+        choices=ExpertQueue.choices,
+        default=ExpertQueue.DAILY,
+    )
+    moderator_digest = models.BooleanField(_("Daily summary of waiting moderation work (moderators)"), default=True)
+
+    class Meta:
+        db_table = "accounts_notificationpreferences"  # created by the accounts app, moved here
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.user_id}"
+
+    @classmethod
+    def for_user(cls, user: "User") -> "NotificationPreferences":
+        """The saved preferences, or the defaults (unsaved) for someone who never changed them."""
+        try:
+            return user.notification_preferences
+        except cls.DoesNotExist:
+            return cls(user=user)

@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from forum.models import WorkerHeartbeat
+from core.models import WorkerHeartbeat
 
 
 def heartbeat_record(*, name: str) -> WorkerHeartbeat:

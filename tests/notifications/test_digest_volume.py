@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from forum import notifications
-from forum.models import AlertSubscription, OutboxEmail
+from forum import emails
+from notifications.delivery import deliver
+from notifications.models import AlertSubscription, OutboxEmail
 from tests.factories import CategoryFactory, answered_question
 from tests.support.processes import smtp_server, wait_for
 
@@ -25,10 +26,10 @@ def test_a_digest_for_2000_subscribers_sends_2000_emails_with_bounded_queries(se
         settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
                                         "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10}}}  # fmt: skip
         with django_assert_max_num_queries(12):
-            created = notifications.alert_digest("daily")
+            created = emails.alert_digest("daily")
         assert created == SUBSCRIBERS
         with django_assert_max_num_queries(6):
-            sent = notifications.deliver(OutboxEmail.objects.filter(kind="alert_digest"))
+            sent = deliver(OutboxEmail.objects.filter(kind="alert_digest"))
         assert sent == SUBSCRIBERS
         assert wait_for(lambda: len(inbox.messages) == SUBSCRIBERS, timeout=30)
     assert OutboxEmail.objects.filter(kind="alert_digest", status="sent").count() == SUBSCRIBERS

@@ -1,0 +1,83 @@
+"""Experts' emails: new questions in their specialties (at once or as a daily digest) and licence reminders."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from experts.models import ExpertProfile
+from forum.models import Question
+from notifications.delivery import absolute, compose
+from notifications.models import NotificationPreferences
+from notifications.services import enqueue, preference_token, preferences_for
+
+
+def _experts_for(question: Question, queue: str) -> list[ExpertProfile]:
+    experts = (
+        ExpertProfile.objects.answering()
+        .filter(specialties=question.category_id)
+        .select_related("user", "user__notification_preferences")
+    )
+    return [e for e in experts if e.user.is_active and preferences_for(e.user).expert_queue == queue]
+
+
+def question_approved(question: Question) -> int:
+    """Experts who want each new question in their specialties, immediately."""
+    url = absolute(reverse("experts:dashboard"))
+    return enqueue(
+        compose(
+            key=f"queue:{question.pk}:user:{expert.user_id}", kind="expert_new_question", to_email=expert.user.email,
+            context={"question": question, "url": url, "user": expert.user},
+            unsubscribe=preference_token(expert.user, "expert_queue"),
+        )
+        for expert in _experts_for(question, NotificationPreferences.ExpertQueue.IMMEDIATE)
+    )  # fmt: skip
+
+
+def expert_daily_digest() -> int:
+    since = timezone.now() - timedelta(days=1)
+    new = list(
+        Question.objects.filter(status=Question.Status.APPROVED, approved_at__gte=since).select_related("category")
+    )
+    if not new:
+        return 0
+    by_category: dict[int, list[Question]] = {}
+    for question in new:
+        by_category.setdefault(question.category_id, []).append(question)
+    today = timezone.localdate()
+    experts = (
+        ExpertProfile.objects.answering()
+        .select_related("user", "user__notification_preferences")
+        .prefetch_related("specialties")
+    )
+    url = absolute(reverse("experts:dashboard"))
+    messages = []
+    for expert in experts:
+        if not expert.user.is_active or preferences_for(expert.user).expert_queue != "daily":
+            continue
+        questions = [q for c in expert.specialties.all() for q in by_category.get(c.pk, [])]
+        if questions:
+            messages.append(
+                compose(
+                    key=f"queue-digest:{today}:user:{expert.user_id}", kind="expert_digest",
+                    to_email=expert.user.email, context={"questions": questions, "url": url, "user": expert.user},
+                    unsubscribe=preference_token(expert.user, "expert_queue"),
+                )
+            )  # fmt: skip
+    return enqueue(messages)
+
+
+def licence_expiring(days: int = 30) -> int:
+    on = timezone.localdate() + timedelta(days=days)
+    experts = ExpertProfile.objects.filter(status=ExpertProfile.Status.VERIFIED, licence_expires_on=on).select_related(
+        "user"
+    )
+    url = absolute(reverse("experts:apply"))
+    return enqueue(
+        compose(
+            key=f"licence:{expert.pk}:{on}", kind="licence_expiring", to_email=expert.user.email,
+            context={"expert": expert, "expires_on": on, "url": url, "user": expert.user},
+            unsubscribe=preference_token(expert.user, "expert_queue"),
+        )
+        for expert in experts
+    )  # fmt: skip

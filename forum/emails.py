@@ -1,0 +1,133 @@
+"""The forum's emails: the asker's news, replies to comments, the moderators' digest and topic alerts.
+
+Each writes outbox rows in the caller's transaction (notifications.services.enqueue)."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from forum.models import Comment, Question
+from forum.selectors import moderation_counts
+from notifications import tokens
+from notifications.delivery import Message, absolute, compose
+from notifications.models import AlertSubscription
+from notifications.services import enqueue, preference_token, preferences_for
+
+
+def question_answered(question: Question) -> int:
+    messages: list[Message] = []
+    author = question.author
+    if author is not None and author.is_active and preferences_for(author).question_answered:
+        messages.append(
+            compose(
+                key=f"answered:{question.pk}:user:{author.pk}", kind="question_answered", to_email=author.email,
+                context={"question": question, "url": absolute(question.get_absolute_url()), "user": author},
+                unsubscribe=preference_token(author, "question_answered"),
+            )
+        )  # fmt: skip
+    messages.extend(_alert_messages(AlertSubscription.Frequency.IMMEDIATE, [question], f"answer:{question.pk}"))
+    return enqueue(messages)
+
+
+def question_rejected(question: Question) -> int:
+    author = question.author
+    if author is None or not author.is_active or not preferences_for(author).question_answered:
+        return 0
+    return enqueue([
+        compose(
+            key=f"rejected:{question.pk}:user:{author.pk}", kind="question_rejected", to_email=author.email,
+            context={"question": question, "url": absolute(reverse("forum:my_questions")), "user": author},
+            unsubscribe=preference_token(author, "question_answered"),
+        )
+    ])  # fmt: skip
+
+
+def comment_published(comment: Comment) -> int:
+    """Tell the parent comment's author about a reply (never oneself)."""
+    parent = comment.parent
+    if parent is None or parent.author is None or parent.author_id == comment.author_id or parent.is_deleted:
+        return 0
+    recipient = parent.author
+    if not recipient.is_active or not preferences_for(recipient).comment_replies:
+        return 0
+    url = absolute(f"{comment.question.get_absolute_url()}#comment-{comment.pk}")
+    return enqueue([
+        compose(
+            key=f"reply:{comment.pk}:user:{recipient.pk}", kind="comment_reply", to_email=recipient.email,
+            context={"comment": comment, "question": comment.question, "url": url, "user": recipient},
+            unsubscribe=preference_token(recipient, "comment_replies"),
+        )
+    ])  # fmt: skip
+
+
+def moderator_digest() -> int:
+    counts = moderation_counts()
+    if not any(counts.values()):
+        return 0
+    moderators = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(is_superuser=True) | Q(groups__name="Moderators"))
+        .select_related("notification_preferences")
+        .distinct()
+    )
+    today = timezone.localdate()
+    url = absolute(reverse("admin:index"))
+    return enqueue(
+        compose(
+            key=f"moderation:{today}:user:{user.pk}", kind="moderator_digest", to_email=user.email,
+            context={"counts": counts, "url": url, "user": user},
+            unsubscribe=preference_token(user, "moderator_digest"),
+        )
+        for user in moderators
+        if preferences_for(user).moderator_digest
+    )  # fmt: skip
+
+
+def _matches(subscription: AlertSubscription, question: Question, tag_ids: set[int]) -> bool:
+    if subscription.scope == AlertSubscription.Scope.ALL:
+        return True
+    if subscription.scope == AlertSubscription.Scope.CATEGORY:
+        return subscription.category_id == question.category_id
+    return subscription.tag_id in tag_ids
+
+
+def _alert_messages(frequency: str, questions: list[Question], key_part: str) -> list[Message]:
+    """One message per subscriber whose alert matches any of the questions; three queries in all."""
+    if not questions:
+        return []
+    tags_by_question = {q.pk: {t.pk for t in q.tags.all()} for q in questions}
+    subscriptions = AlertSubscription.objects.filter(
+        frequency=frequency, confirmed_at__isnull=False, unsubscribed_at__isnull=True
+    ).select_related("category", "tag")
+    kind = "alert_immediate" if frequency == AlertSubscription.Frequency.IMMEDIATE else "alert_digest"
+    messages = []
+    for subscription in subscriptions.iterator(chunk_size=2000):
+        matching = [q for q in questions if _matches(subscription, q, tags_by_question[q.pk])]
+        if not matching:
+            continue
+        items = [{"title": q.title, "url": absolute(q.get_absolute_url())} for q in matching]
+        messages.append(
+            compose(
+                key=f"alert:{subscription.pk}:{key_part}", kind=kind, to_email=subscription.email,
+                context={"subscription": subscription, "items": items, "frequency": frequency},
+                unsubscribe=tokens.unsubscribe_token("alert", subscription.pk),
+            )
+        )  # fmt: skip
+    return messages
+
+
+def alert_digest(frequency: str) -> int:
+    """Daily or weekly: every answer published in the period, per matching subscriber."""
+    days = 1 if frequency == AlertSubscription.Frequency.DAILY else 7
+    since = timezone.now() - timedelta(days=days)
+    questions = list(
+        Question.objects.public().filter(answered_at__gte=since).prefetch_related("tags").order_by("-answered_at")
+    )
+    period = timezone.localdate().isoformat()
+    with transaction.atomic():
+        return enqueue(_alert_messages(frequency, questions, f"{frequency}:{period}"))
