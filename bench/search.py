@@ -26,8 +26,10 @@ def run() -> None:
     from django.db.models import Q
 
     from bench.data import generate_questions
-    from forum import search
-    from forum.models import Question, SynonymGroup
+    from forum.models import Question
+    from search import engine as search
+    from search.models import SynonymGroup
+    from search.vocabulary import record_vocabulary
 
     SynonymGroup.objects.get_or_create(terms="ocrevus, ocrelizumab")
     SynonymGroup.objects.get_or_create(terms="tysabri, natalizumab")
@@ -35,7 +37,7 @@ def run() -> None:
     for size in SIZES:
         took = generate_questions(size)
         ids = list(Question.objects.public().values_list("pk", flat=True)[:5000])
-        search.record_vocabulary(ids)
+        record_vocabulary(ids)
         fts, naive = [], []
         for _ in range(RUNS):
             for text in QUERIES:

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("alerts/", include("notifications.urls")),
     path("experts/", include("experts.urls")),
     path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("search.urls")),
     path("", include("forum.urls")),
 ]
 

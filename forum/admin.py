@@ -15,9 +15,9 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import bump_content_version
-from forum import search
+from forum import search_index
 from forum.forms import RejectForm
-from forum.models import Answer, Category, Comment, Question, QuestionRevision, Report, SynonymGroup, Tag
+from forum.models import Answer, Category, Comment, Question, QuestionRevision, Report, Tag
 from forum.services import comments as comment_services
 from forum.services import moderation
 from forum.services import questions as question_services
@@ -44,18 +44,8 @@ class TagAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Tag, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         # Tag names are part of the search vectors of their questions, and shown on public pages.
-        search.refresh_vectors(list(obj.questions.values_list("pk", flat=True)))
+        search_index.refresh_vectors(list(obj.questions.values_list("pk", flat=True)))
         transaction.on_commit(bump_content_version)
-
-
-@admin.register(SynonymGroup)
-class SynonymGroupAdmin(admin.ModelAdmin):
-    list_display = ("terms", "note")
-    search_fields = ("terms",)
-
-    def save_model(self, request: HttpRequest, obj: SynonymGroup, form: forms.ModelForm, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(bump_content_version)  # cached search pages
 
 
 class QuestionRevisionInline(admin.TabularInline):

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from forum.models import Category, Question, Report, Tag
 from notifications.models import AlertSubscription
 
+# Filled by the search app's template tag (and by ask.js as the title is typed).
+SIMILAR_SLOT = '{% load search_tags %}<div id="similar-slot" aria-live="polite">{% similar_questions_to similar_text %}</div>'  # noqa: E501  # fmt: skip
+
 
 def honeypot_field() -> forms.CharField:
     """A field hidden from people (and from the tab order) that only bots fill in."""
@@ -62,7 +65,7 @@ class QuestionForm(forms.ModelForm):
         self.helper.layout = Layout(
             Field("title"),
             # Similar answered questions appear right under the title as it is typed.
-            HTML('<div id="similar-slot" aria-live="polite">{% include "forum/includes/similar.html" %}</div>'),
+            HTML(SIMILAR_SLOT),
             Field("body"),
             Field("category"),
             InlineCheckboxes("tags"),

@@ -10,9 +10,9 @@ MODERATOR_PERMISSIONS = {
         "view_answer", "view_answerrevision", "view_report", "change_report",
         "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
         "view_comment", "change_comment",
-        "view_synonymgroup", "add_synonymgroup", "change_synonymgroup",
     ],
     "core": ["view_auditlog", "view_workerheartbeat"],
+    "search": ["view_synonymgroup", "add_synonymgroup", "change_synonymgroup"],
     "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim"],
     "accounts": ["view_user", "remove_spam_account"],
 }  # fmt: skip

@@ -137,15 +137,6 @@ def typical_answer_time(days: int = 180) -> timedelta | None:
     return result["median"]
 
 
-def similar_questions(text: str, limit: int = 5) -> list[Question]:
-    """Answered questions like the text (the ask form's suggestions), through the site search."""
-    from forum.search import similar_ids
-
-    ids = similar_ids(text, limit)
-    by_id = {q.pk: q for q in Question.objects.filter(pk__in=ids).only("id", "title", "slug")}
-    return [by_id[i] for i in ids if i in by_id]
-
-
 def questions_of_author(user_id: int) -> QuerySet[Question]:
     return (
         Question.objects.filter(author_id=user_id).select_related("category").defer("body_html").order_by("-created_at")

@@ -5,3 +5,7 @@ from django.dispatch import Signal
 
 # sender=Question; kwargs: question (now approved: experts are told of it; see experts/receivers.py)
 question_approved = Signal()
+# sender=Question; kwargs: question_ids (now public, or no longer: the search vocabulary counts their words;
+# see search/receivers.py)
+question_published = Signal()
+question_unpublished = Signal()

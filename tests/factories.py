@@ -9,7 +9,7 @@ from accounts.models import User
 from core.markdown import render_markdown
 from experts.models import ExpertProfile
 from forum.models import Answer, Category, Question, Tag
-from forum.search import refresh_vectors
+from forum.search_index import refresh_vectors
 
 TEST_PASSWORD = "correct-horse-battery-42"
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "notifications",
     "forum",
     "experts",
+    "search",
 ]
 
 MIDDLEWARE = [

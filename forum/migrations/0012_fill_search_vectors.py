@@ -2,7 +2,8 @@ from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    from forum.search import record_vocabulary, refresh_vectors
+    from forum.search_index import refresh_vectors
+    from search.vocabulary import record_vocabulary
 
     Question = apps.get_model("forum", "Question")
     ids = list(Question.objects.filter(status="answered").values_list("pk", flat=True))

@@ -2,7 +2,6 @@ from .answer import Answer, AnswerRevision
 from .comment import Comment
 from .question import Question, QuestionRevision
 from .report import Report
-from .search import SearchTerm, SynonymGroup
 from .taxonomy import Category, Tag
 
 __all__ = [
@@ -13,7 +12,5 @@ __all__ = [
     "Question",
     "QuestionRevision",
     "Report",
-    "SearchTerm",
-    "SynonymGroup",
     "Tag",
 ]

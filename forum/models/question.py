@@ -41,7 +41,7 @@ class Question(models.Model):
     comments_closed = models.BooleanField(_("comments closed"), default=False)
     # Published comments, kept by the comment services so lists need no extra query.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
-    # Title (A), tags (B), details (C) and answer (D), kept current by forum.search.refresh_vectors.
+    # Title (A), tags (B), details (C) and answer (D), kept current by forum.search_index.refresh_vectors.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -11,7 +11,7 @@ from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services import ClaimTaken, active_claim
-from forum import emails, permissions, search
+from forum import emails, permissions, search_index, signals
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -59,8 +59,8 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     question.answered_at = now
     question.save(update_fields=["status", "answered_at", "updated_at"])
     QuestionClaim.objects.filter(question=question).delete()
-    search.refresh_vectors([question.pk])
-    search.record_vocabulary([question.pk])
+    search_index.refresh_vectors([question.pk])
+    signals.question_published.send(sender=Question, question_ids=[question.pk])
     audit_record(
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
@@ -80,7 +80,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
     revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
-    search.refresh_vectors([answer.question_id])
+    search_index.refresh_vectors([answer.question_id])
     audit_record(actor=expert_user, action="answer.revise", target=answer, before=before,
                  after={"revision": revision.pk, "last_reviewed_at": answer.last_reviewed_at.isoformat()},
                  reason=note)  # fmt: skip

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
-from forum import permissions
+from forum import permissions, signals
 from forum.models import Answer, Comment, Question, Report
-from forum.search import forget_vocabulary, refresh_vectors
+from forum.search_index import refresh_vectors
 from forum.services.comments import comment_remove
 
 
@@ -29,7 +29,7 @@ def question_mark_spam(*, question: Question, moderator: User) -> Question:
         return question
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
-        forget_vocabulary([question.pk])  # its words are no longer suggested
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
     question.status = Question.Status.REJECTED
     question.is_spam = True
     question.rejection_reason = question.rejection_reason or "Removed as spam."
@@ -48,7 +48,7 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
         return question
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
-        forget_vocabulary([question.pk])  # its words are no longer suggested
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
     question.status = Question.Status.REJECTED
     question.rejection_reason = reason
     question.save(update_fields=["status", "rejection_reason", "updated_at"])
@@ -66,7 +66,7 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
         return answer
     question = Question.objects.select_for_update().get(pk=answer.question_id)
     if question.status == Question.Status.ANSWERED:
-        forget_vocabulary([question.pk])  # no longer public; publishing again records its words again
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
     answer.status = Answer.Status.DRAFT
     answer.save(update_fields=["status", "updated_at"])
     question.status = Question.Status.APPROVED
@@ -163,7 +163,10 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     kept = _comments_others_replied_to(account)
     Comment.objects.filter(pk__in=kept).update(status=Comment.Status.REMOVED, body="", body_html="", edited_at=None)
     comments.exclude(pk__in=kept).delete()  # only the account's own replies hang below these
-    forget_vocabulary(list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True)))
+    signals.question_unpublished.send(
+        sender=Question,
+        question_ids=list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True)),
+    )
     questions.delete()
     for question in Question.objects.filter(pk__in=touched):
         question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()

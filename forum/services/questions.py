@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.audit import audit_record
 from core.markdown import render_markdown
-from forum import emails, permissions, search, signals
+from forum import emails, permissions, search_index, signals
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 
@@ -141,7 +141,7 @@ def question_edit(
     question.save()
     if tags is not None:
         question.tags.set(tags)
-    search.refresh_vectors([question.pk])
+    search_index.refresh_vectors([question.pk])
     action = "question.edit" if own_edit else "question.redact" if text_changed else "question.recategorize"
     audit_record(actor=editor, action=action, target=question, before=before,
                  after={**_edit_record(question), "text_changed": changed}, reason=reason)  # fmt: skip

@@ -10,12 +10,10 @@ from .pages import (
     QuestionDetailView,
     QuestionEditView,
     ReportView,
-    SearchView,
     StaticPageView,
     TagView,
     ask_done,
     ask_preview,
-    ask_similar,
     comment_delete,
     comment_post,
     healthz,
@@ -28,7 +26,7 @@ from .pages import (
 __all__ = [
     "AlertSubscribeView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
     "CommentEditView", "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView", "ReportView",
-    "SearchView", "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
-    "ask_similar", "comment_delete", "comment_post", "healthz", "hello", "humanize_duration", "question_withdraw",
+    "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
+    "comment_delete", "comment_post", "healthz", "hello", "humanize_duration", "question_withdraw",
     "robots_txt",
 ]  # fmt: skip

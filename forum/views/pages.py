@@ -2,14 +2,12 @@ import secrets
 from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -30,10 +28,9 @@ from django.views.generic import TemplateView
 from core.cache import SharedParts, cached_part, public_page
 from core.markdown import render_markdown
 from core.pagination import paginate
-from core.query import SLUG_MAX_LENGTH, positive_int, query_int, query_text
+from core.query import positive_int, query_int
 from core.templatetags.shared import part_name
-from experts.models import ExpertProfile
-from forum import permissions, screening, search, selectors
+from forum import permissions, screening, selectors
 from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
 from forum.models import Answer, Category, Comment, Question, Tag
 from forum.services import comments as comment_services
@@ -304,77 +301,6 @@ class QuestionDetailView(SidebarMixin, TemplateView):
         }
 
 
-@method_decorator(public_page(reads=("q", "page", "category", "tag", "expert", "from", "to")), name="dispatch")
-class SearchView(SidebarMixin, TemplateView):
-    template_name = "forum/search.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        request = self.request
-        q = query_text(request, "q")
-        filters = search.Filters(
-            category=query_text(request, "category", max_length=SLUG_MAX_LENGTH) or None,
-            tag=query_text(request, "tag", max_length=SLUG_MAX_LENGTH) or None,
-            expert=query_text(request, "expert", max_length=SLUG_MAX_LENGTH) or None,
-            date_from=_parse_date(query_text(request, "from", max_length=DATE_MAX_LENGTH)),
-            date_to=_parse_date(query_text(request, "to", max_length=DATE_MAX_LENGTH)),
-        )
-        context.update(
-            q=q,
-            filters=filters,
-            filter_query=_filter_query(filters),
-            categories=context["sidebar"]["categories"],
-            **cached_part("search-filters", _filter_choices),
-        )
-        if not q:
-            return context
-        results = search.search_ids(q, filters)
-        paginator = Paginator(results.ids, settings.FORUM_PAGE_SIZE)
-        try:
-            page = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            page = paginator.page(1)
-        page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))  # type: ignore[attr-defined]
-        context.update(
-            results=results,
-            page_obj=page,
-            hits=search.hits(list(page.object_list), results.highlight),
-        )
-        return context
-
-
-def _filter_choices() -> dict[str, Any]:
-    """Tags and experts for the search filters (the topics come from the sidebar's list)."""
-    return {
-        "tags": list(Tag.objects.order_by("name")),
-        "experts": list(ExpertProfile.objects.verified().order_by("public_name").only("public_name", "slug")),
-    }
-
-
-DATE_MAX_LENGTH = len("2025-12-31")  # the date filters are ISO dates
-
-
-def _parse_date(value: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _filter_query(filters: search.Filters) -> str:
-    """The active filters as a query string, so pagination links keep them."""
-    keep = {
-        "category": filters.category,
-        "tag": filters.tag,
-        "expert": filters.expert,
-        "from": filters.date_from.isoformat() if filters.date_from else None,
-        "to": filters.date_to.isoformat() if filters.date_to else None,
-    }
-    return urlencode({name: value for name, value in keep.items() if value})
-
-
 @method_decorator(never_cache, name="dispatch")
 class AskView(LoginRequiredMixin, View):
     template_name = "forum/ask.html"
@@ -404,7 +330,7 @@ class AskView(LoginRequiredMixin, View):
             "identifiers": identifiers,
             "urgent": urgent,
             "preview_html": render_markdown(request.POST.get("body", "")),
-            "similar": selectors.similar_questions(request.POST.get("title", "")),
+            "similar_text": request.POST.get("title", ""),  # the search app's template tag lists similar ones
         }
         if "preview" in request.POST or not form.is_valid():
             return self.render_form(form, **extra)
@@ -456,12 +382,6 @@ def ask_preview(request: HttpRequest) -> JsonResponse:
             "urgent": bool(screening.urgent_terms(text)),
         }
     )
-
-
-@require_GET
-def ask_similar(request: HttpRequest) -> HttpResponse:
-    similar = selectors.similar_questions(query_text(request, "q"))
-    return HttpResponse(render_to_string("forum/includes/similar.html", {"similar": similar}, request=request))
 
 
 @method_decorator(never_cache, name="dispatch")

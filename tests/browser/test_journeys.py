@@ -16,9 +16,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from forum.models import Comment, Question, SynonymGroup
+from forum.models import Comment, Question
 from forum.roles import moderators_group
 from notifications.tasks import sweep_outbox
+from search.models import SynonymGroup
 from tests.browser.conftest import ARTIFACTS, VIEWPORTS
 from tests.factories import TEST_PASSWORD, CategoryFactory, ExpertProfileFactory, UserFactory, answered_question
 

@@ -127,7 +127,7 @@ def test_live_preview_endpoint_returns_html_and_warnings(client, user):
 def test_similar_questions_endpoint_suggests_answered_questions_only(client):
     answered_question(title="Can hot weather make MS fatigue worse?")
     QuestionFactory(title="Hot weather and fatigue, pending version?")
-    html = client.get(reverse("forum:ask_similar"), {"q": "fatigue in hot weather"}).content.decode()
+    html = client.get(reverse("search:ask_similar"), {"q": "fatigue in hot weather"}).content.decode()
     assert "Can hot weather make MS fatigue worse?" in html
     assert "pending version" not in html
 

@@ -202,7 +202,7 @@ PUBLIC_PAGES = [
     lambda c, t, e, qs: "/experts/",
     lambda c, t, e, qs: e.get_absolute_url(),
     lambda c, t, e, qs: "/sitemap.xml",
-    lambda c, t, e, qs: reverse("forum:search") + "?q=fatigue+relapse",
+    lambda c, t, e, qs: reverse("search:search") + "?q=fatigue+relapse",
 ]
 
 

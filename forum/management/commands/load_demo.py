@@ -15,11 +15,12 @@ from core.cache import bump_content_version
 from core.markdown import render_markdown
 from experts.models import ExpertProfile
 from forum import demo, demo_content
-from forum.models import Category, Comment, Question, SynonymGroup, Tag
+from forum.models import Category, Comment, Question, Tag
 from forum.roles import moderators_group
 from forum.services import answers as answer_services
 from forum.services import questions as question_services
 from notifications.models import OutboxEmail
+from search.models import SynonymGroup
 
 # Answers are spread back from "now" so the archive spans more than a year.
 DAYS_BETWEEN_ANSWERS = 6

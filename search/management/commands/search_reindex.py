@@ -3,8 +3,10 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from forum.models import Question, SearchTerm
-from forum.search import record_vocabulary, refresh_vectors
+from forum.models import Question
+from forum.search_index import refresh_vectors
+from search.models import SearchTerm
+from search.vocabulary import record_vocabulary
 
 
 class Command(BaseCommand):

@@ -15,7 +15,8 @@ from psycopg2 import sql
 
 from core.cache import cached_part
 from core.query import clean_text
-from forum.models import Question, SearchTerm, SynonymGroup
+from forum.models import Question
+from search.models import SynonymGroup
 
 CONFIG = "english"
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
@@ -26,78 +27,6 @@ WINDOWS_DAYS = (30, 365, None)
 MARK_START, MARK_STOP = "\x02", "\x03"
 
 # The text search configuration is CONFIG (English); the ids are a query parameter.
-VECTOR_SQL = """
-UPDATE forum_question q SET search_vector =
-    setweight(to_tsvector('english', coalesce(q.title, '')), 'A')
- || setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(t.name, ' ') FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
-        WHERE qt.question_id = q.id), '')), 'B')
- || setweight(to_tsvector('english', coalesce(q.body, '')), 'C')
- || setweight(to_tsvector('english', coalesce((
-        SELECT a.body FROM forum_answer a WHERE a.question_id = q.id AND a.status = 'published'), '')), 'D')
-WHERE q.id = ANY(%s)
-"""
-
-
-def refresh_vectors(question_ids: list[int]) -> None:
-    """Recompute stored search vectors (called by every service that changes searchable text)."""
-    if question_ids:
-        with connection.cursor() as cursor:
-            cursor.execute(VECTOR_SQL, [list(question_ids)])
-
-
-# The words of some Q&As' titles and tags that the vocabulary counts, with how often each occurs:
-# three letters or more, not a number, and no longer than a vocabulary word may be (a longer "word",
-# a pasted link or a run of letters, is no word anyone would misspell).
-VOCABULARY_WORDS_SQL = """
-SELECT word, count(*) AS frequency FROM (
-    SELECT lower(w) AS word FROM forum_question q,
-        regexp_split_to_table(q.title, '[^[:alnum:]]+') AS w WHERE q.id = ANY(%(ids)s)
-    UNION ALL
-    SELECT lower(w) FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id,
-        regexp_split_to_table(t.name, '[^[:alnum:]]+') AS w WHERE qt.question_id = ANY(%(ids)s)
-) words WHERE length(word) BETWEEN 3 AND %(longest)s AND word !~ '^[0-9]+$'
-GROUP BY word
-"""
-
-
-# Built from our own constant; the ids are parameters.
-RECORD_VOCABULARY_SQL = (
-    f"INSERT INTO forum_searchterm (word, frequency) {VOCABULARY_WORDS_SQL} "  # noqa: S608  # nosec B608
-    "ON CONFLICT (word) DO UPDATE SET frequency = forum_searchterm.frequency + EXCLUDED.frequency"
-)
-FORGET_VOCABULARY_SQL = (
-    f"WITH gone AS ({VOCABULARY_WORDS_SQL}), "  # noqa: S608  # nosec B608
-    "kept AS (UPDATE forum_searchterm t SET frequency = t.frequency - gone.frequency "
-    "FROM gone WHERE t.word = gone.word AND t.frequency > gone.frequency) "
-    "DELETE FROM forum_searchterm t USING gone WHERE t.word = gone.word AND t.frequency <= gone.frequency"
-)
-
-
-def _vocabulary_params(question_ids: list[int]) -> dict[str, Any]:
-    return {"ids": list(question_ids), "longest": SearchTerm._meta.get_field("word").max_length}
-
-
-def record_vocabulary(question_ids: list[int]) -> None:
-    """Add the words of these titles and tags to the vocabulary used for suggestions (when they
-    become public)."""
-    if not question_ids:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(RECORD_VOCABULARY_SQL, _vocabulary_params(question_ids))
-
-
-def forget_vocabulary(question_ids: list[int]) -> None:
-    """Take back what record_vocabulary added for these titles and tags (when they leave public view):
-    a word no public Q&A uses any more is no longer suggested."""
-    if not question_ids:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(FORGET_VOCABULARY_SQL, _vocabulary_params(question_ids))
-
-
-# --- Query parsing --------------------------------------------------------------------
-
 TOKEN = re.compile(r'(-?)"([^"]+)"|(\S+)')
 
 

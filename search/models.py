@@ -17,6 +17,7 @@ class SynonymGroup(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
+        db_table = "forum_synonymgroup"  # created by the forum app, moved here
         verbose_name = _("synonym group")
         verbose_name_plural = _("synonyms")
         ordering = ["terms"]
@@ -36,6 +37,7 @@ class SearchTerm(models.Model):
     frequency = models.PositiveIntegerField(default=1)
 
     class Meta:
+        db_table = "forum_searchterm"  # created by the forum app, moved here
         indexes = [GinIndex(OpClass(Lower("word"), name="gin_trgm_ops"), name="searchterm_word_trgm")]
 
     def __str__(self) -> str:

@@ -4,10 +4,11 @@ vocabulary with the Q&As that brought them."""
 import pytest
 from django.utils import timezone
 
-from forum import search
-from forum.models import Answer, Question, SearchTerm
+from forum.models import Answer, Question
 from forum.services import moderation
 from forum.services.answers import answer_publish
+from search import engine as search
+from search.models import SearchTerm
 from tests.factories import QuestionFactory, TagFactory, UserFactory
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 25  # 70 letters, one "word"

@@ -5,10 +5,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forum import search
-from forum.models import Answer, SynonymGroup
+from forum.models import Answer
+from forum.search_index import refresh_vectors
 from forum.services.answers import answer_publish, answer_revise
 from forum.services.questions import question_edit
+from search import engine as search
+from search.models import SynonymGroup
+from search.vocabulary import record_vocabulary
 from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory, TagFactory, answered_question
 
 
@@ -54,7 +57,7 @@ def test_synonyms_work_both_ways():
 @pytest.mark.django_db
 def test_typo_suggestion_when_few_results():
     question = answered_question(title="Fatigue after a relapse?")
-    search.record_vocabulary([question.pk])
+    record_vocabulary([question.pk])
     results = search.search_ids("fatige")
     assert results.ids == []
     assert results.suggestion == "fatigue"
@@ -80,7 +83,7 @@ def test_hidden_and_unpublished_content_is_never_found(moderator):
     for status in ("pending", "approved", "rejected", "withdrawn"):
         q = QuestionFactory(status=status, title=f"Secret zebra question {status}?",
                             rejection_reason="x" if status == "rejected" else "")  # fmt: skip
-        search.refresh_vectors([q.pk])
+        refresh_vectors([q.pk])
     assert ids("zebra") == []
 
 
@@ -106,7 +109,7 @@ def test_vectors_follow_question_answer_and_tag_changes(client, expert, moderato
 @pytest.mark.django_db
 def test_search_page_highlights_and_escapes(client):
     answered_question(title="Tingling <b>hands</b> at night?", body="Tingling <script>alert(1)</script> again.")
-    html = client.get(reverse("forum:search"), {"q": "tingling"}).content.decode()
+    html = client.get(reverse("search:search"), {"q": "tingling"}).content.decode()
     assert "<mark>Tingling</mark>" in html
     assert "<script>alert(1)</script>" not in html and "<b>hands</b>" not in html
     assert "1 answer matches" in html
@@ -116,7 +119,7 @@ def test_search_page_highlights_and_escapes(client):
 @pytest.mark.parametrize("q", ["", "   ", '"', "-", "OR", "((()))", "a" * 500, "' OR 1=1 --", "\x00"])
 def test_empty_or_odd_queries_get_a_page_not_an_error(client, q):
     answered_question(title="Some answered question here?")
-    response = client.get(reverse("forum:search"), {"q": q, "from": "not-a-date", "page": "zz"})
+    response = client.get(reverse("search:search"), {"q": q, "from": "not-a-date", "page": "zz"})
     assert response.status_code == 200
 
 
@@ -124,7 +127,7 @@ def test_empty_or_odd_queries_get_a_page_not_an_error(client, q):
 def test_ask_form_suggestions_use_the_same_search():
     SynonymGroup.objects.create(terms="Tysabri, natalizumab")
     question = answered_question(title="Is natalizumab safe long term?")
-    from forum.selectors import similar_questions
+    from search.views import similar_questions
 
     assert [q.pk for q in similar_questions("Questions about Tysabri infusions")] == [question.pk]
 
@@ -190,7 +193,7 @@ def test_search_query_count_is_fixed(client, settings, django_assert_num_queries
     # synonyms, then one statement for every time window and the ranking, and one for the rows with
     # their highlighted snippets; the three windows are all needed here.
     with django_assert_num_queries(9):
-        response = client.get(reverse("forum:search"), {"q": "fatigue"})
+        response = client.get(reverse("search:search"), {"q": "fatigue"})
     assert response.content.decode().count("search-hit") == min(30, settings.FORUM_PAGE_SIZE)
     with django_assert_num_queries(0):
-        client.get(reverse("forum:search"), {"q": "fatigue"})
+        client.get(reverse("search:search"), {"q": "fatigue"})
