@@ -64,8 +64,8 @@ DYNAMIC = re.compile(
     re.MULTILINE,
 )
 DYNAMIC_READS = {
-    "forum/query.py": set(),  # the helpers: their callers name the parameter, and are scanned
-    "forum/cache.py": set(),  # keeps the parameters a page declares, scanned as reads=(...)
+    "core/query.py": set(),  # the helpers: their callers name the parameter, and are scanned
+    "core/cache.py": set(),  # keeps the parameters a page declares, scanned as reads=(...)
     "forum/views/alerts.py": {"category", "tag"},  # the alert form's scope, taken from a topic or tag page
 }
 
