@@ -1,11 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from forum.admin_audit import AuditedChangesMixin
-from forum.services.moderation import spam_account_remove
+from core.admin_audit import AuditedChangesMixin
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import User
@@ -30,23 +27,3 @@ class UserAdmin(AuditedChangesMixin, BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "display_name", "password1", "password2")}),)
-
-    actions = ["remove_spam_accounts"]
-
-    @admin.action(description=_("Remove as spam: delete the account and all its content"),
-                  permissions=["remove_spam_account"])  # fmt: skip
-    def remove_spam_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        for account in queryset:
-            try:
-                removed = spam_account_remove(account=account, moderator=request.user)  # type: ignore[arg-type]
-            except ValueError as error:
-                self.message_user(request, f"{account.public_name}: {error}", messages.WARNING)
-                continue
-            self.message_user(
-                request,
-                _("Removed a spam account and %(n)d question(s).") % {"n": removed["questions"]},
-                messages.SUCCESS,
-            )
-
-    def has_remove_spam_account_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.has_perm("accounts.remove_spam_account"))

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("experts/", include("experts.urls")),
     path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("search.urls")),
+    path("", include("moderation.urls")),
     path("", include("forum.urls")),
 ]
 

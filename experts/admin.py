@@ -3,9 +3,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_audit import AuditedChangesMixin
 from experts import services
 from experts.models import ExpertProfile, QuestionClaim
-from forum.admin_audit import AuditedChangesMixin
 
 
 @admin.register(ExpertProfile)

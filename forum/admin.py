@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
@@ -17,9 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from core.cache import bump_content_version
 from forum import search_index
 from forum.forms import RejectForm
-from forum.models import Answer, Category, Comment, Question, QuestionRevision, Report, Tag
+from forum.models import Answer, Category, Comment, Question, QuestionRevision, Tag
 from forum.services import comments as comment_services
-from forum.services import moderation
 from forum.services import questions as question_services
 
 
@@ -177,7 +175,7 @@ class QuestionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark selected questions as spam"), permissions=["moderate"])
     def mark_spam(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
-            moderation.question_mark_spam(question=question, moderator=request.user)  # type: ignore[arg-type]
+            question_services.question_mark_spam(question=question, moderator=request.user)  # type: ignore[arg-type]
         self.message_user(request, _("Marked as spam."), messages.SUCCESS)
 
     @admin.action(description=_("Close comments on selected questions"), permissions=["moderate"])
@@ -244,39 +242,3 @@ class AnswerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "reason", "reported_item", "status")
-    list_filter = ("status", "reason", "content_type")
-    ordering = ("created_at",)
-    actions = ["dismiss", "remove_content"]
-    readonly_fields = ("reported_item", "reason", "details", "status", "created_at", "handled_at")
-    fields = readonly_fields
-
-    @admin.display(description=_("reported item"))
-    def reported_item(self, obj: Report) -> str:
-        target = obj.target
-        if target is None:
-            return str(_("(already deleted)"))
-        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
-        return format_html('<a href="{}">{} #{}</a>', url, obj.content_type.name, obj.object_id)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    @admin.action(description=_("Dismiss selected reports"), permissions=["change"])
-    def dismiss(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
-        for report in queryset:
-            moderation.report_dismiss(report=report, moderator=request.user)  # type: ignore[arg-type]
-        self.message_user(request, _("Reports dismissed."), messages.SUCCESS)
-
-    @admin.action(description=_("Remove the reported content"), permissions=["change"])
-    def remove_content(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
-        for report in queryset:
-            moderation.report_act(report=report, moderator=request.user)  # type: ignore[arg-type]
-        self.message_user(request, _("Content removed and reports closed."), messages.SUCCESS)

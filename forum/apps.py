@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,10 +13,3 @@ class ForumConfig(AppConfig):
 
         account_exporting.connect(receivers.export_sections, dispatch_uid="forum.export")
         account_erasing.connect(receivers.erase, dispatch_uid="forum.erase")
-
-
-class ForumAdminConfig(admin_apps.AdminConfig):
-    """The admin, as the moderators' console (counts of waiting work on its index)."""
-
-    default = False
-    default_site = "forum.admin_site.ModerationAdminSite"

@@ -4,14 +4,11 @@ Each writes outbox rows in the caller's transaction (notifications.services.enqu
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from forum.models import Comment, Question
-from forum.selectors import moderation_counts
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
 from notifications.models import AlertSubscription
@@ -62,30 +59,6 @@ def comment_published(comment: Comment) -> int:
             unsubscribe=preference_token(recipient, "comment_replies"),
         )
     ])  # fmt: skip
-
-
-def moderator_digest() -> int:
-    counts = moderation_counts()
-    if not any(counts.values()):
-        return 0
-    moderators = (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(groups__name="Moderators"))
-        .select_related("notification_preferences")
-        .distinct()
-    )
-    today = timezone.localdate()
-    url = absolute(reverse("admin:index"))
-    return enqueue(
-        compose(
-            key=f"moderation:{today}:user:{user.pk}", kind="moderator_digest", to_email=user.email,
-            context={"counts": counts, "url": url, "user": user},
-            unsubscribe=preference_token(user, "moderator_digest"),
-        )
-        for user in moderators
-        if preferences_for(user).moderator_digest
-    )  # fmt: skip
 
 
 def _matches(subscription: AlertSubscription, question: Question, tag_ids: set[int]) -> bool:

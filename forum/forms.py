@@ -4,7 +4,7 @@ from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forum.models import Category, Question, Report, Tag
+from forum.models import Category, Question, Tag
 from notifications.models import AlertSubscription
 
 # Filled by the search app's template tag (and by ask.js as the title is typed).
@@ -101,17 +101,6 @@ class AskForm(QuestionForm):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class ReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("What is wrong?"), choices=Report.Reason.choices, widget=forms.RadioSelect)
-    details = forms.CharField(
-        label=_("Anything the moderators should know (optional)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    website = honeypot_field()
 
 
 class CommentForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from forum.models import Comment, Question, QuestionRevision, Report
+from forum.models import Comment, Question, QuestionRevision
 
 
 def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
@@ -33,10 +33,6 @@ def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
             }
             for c in Comment.objects.filter(author=user)
         ],  # fmt: skip
-        "reports_made": [
-            {"reason": r.reason, "details": r.details, "reported_at": r.created_at.isoformat(), "status": r.status}
-            for r in Report.objects.filter(reporter=user)
-        ],
     }
 
 
@@ -53,5 +49,4 @@ def erase(sender: object, user: Any, **kwargs: Any) -> dict[str, int]:
     # removed ones keep their place in the thread for the replies under them, without their words.
     Comment.objects.filter(author=user, status=Comment.Status.PENDING).delete()
     Comment.objects.filter(author=user, status=Comment.Status.REMOVED).update(body="", body_html="", is_deleted=True)
-    Report.objects.filter(reporter=user).update(details="")
     return counts

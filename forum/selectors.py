@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from experts.models import ExpertProfile
-from forum.models import Category, Comment, Question, Report, Tag
+from forum.models import Category, Comment, Question, Tag
 
 
 class Median(Aggregate):
@@ -141,16 +141,6 @@ def questions_of_author(user_id: int) -> QuerySet[Question]:
     return (
         Question.objects.filter(author_id=user_id).select_related("category").defer("body_html").order_by("-created_at")
     )
-
-
-def moderation_counts() -> dict[str, int]:
-    """What waits for moderators, for the admin index (one query per queue)."""
-    return {
-        "pending_questions": Question.objects.filter(status=Question.Status.PENDING).count(),
-        "held_comments": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-        "open_reports": Report.objects.filter(status=Report.Status.OPEN).count(),
-        "expert_applications": ExpertProfile.objects.filter(status=ExpertProfile.Status.APPLIED).count(),
-    }
 
 
 @dataclass

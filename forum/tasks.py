@@ -13,11 +13,6 @@ def close_old_threads() -> int:
 
 
 @shared_task
-def moderator_digest() -> int:
-    return emails.moderator_digest()
-
-
-@shared_task
 def alerts_daily() -> int:
     return emails.alert_digest(AlertSubscription.Frequency.DAILY)
 

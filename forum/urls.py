@@ -64,7 +64,6 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("archive/<yyyy:year>/", views.ArchiveYearView.as_view(), name="archive_year"),
     path("archive/<yyyy:year>/<mm:month>/", views.ArchiveMonthView.as_view(), name="archive_month"),
-    path("report/<str:kind>/<int:pk>/", views.ReportView.as_view(), name="report"),
     path("questions/<int:pk>/comments/new/", views.comment_post, name="comment_post"),
     path("comments/<int:pk>/edit/", views.CommentEditView.as_view(), name="comment_edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),

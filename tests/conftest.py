@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from core.cache import memory
-from forum.roles import moderators_group
+from core.roles import moderators_group
 from tests.factories import ExpertProfileFactory, UserFactory
 
 

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import AuditLog
+from core.roles import moderators_group
 from experts.models import ExpertProfile
-from forum.models import Answer, Comment, Question, Report
-from forum.roles import moderators_group
+from forum.models import Answer, Comment, Question
+from moderation.models import Report
 from notifications import tokens
 from notifications.models import AlertSubscription, OutboxEmail
 from tests.factories import (
@@ -77,7 +78,7 @@ MATRIX = {
     "forum:archive_month": (lambda w: {"year": w["public"].answered_at.year, "month": w["public"].answered_at.month},
                             _everyone(200)),
     "search:search": (lambda w: {}, _everyone(200)),
-    "forum:report": (lambda w: {"kind": "question", "pk": w["public"].pk}, _signed_in(200)),
+    "moderation:report": (lambda w: {"kind": "question", "pk": w["public"].pk}, _signed_in(200)),
     "forum:comment_post": (lambda w: {"pk": w["public"].pk}, _everyone(405)),
     "forum:comment_edit": (lambda w: {"pk": w["comment"].pk},
                            {"anonymous": LOGIN, "patient": 200, "expert": 403, "moderator": 403}),
@@ -206,7 +207,7 @@ def _posts(world):
         ("patient", reverse("forum:ask_preview"), {"body": "x"}),
         ("patient", reverse("forum:question_edit", args=[pending.pk]), {"title": "x"}),
         ("patient", reverse("forum:question_withdraw", args=[pending.pk]), {}),
-        ("patient", reverse("forum:report", args=["question", public.pk]), {"reason": "spam"}),
+        ("patient", reverse("moderation:report", args=["question", public.pk]), {"reason": "spam"}),
         ("patient", reverse("forum:comment_post", args=[public.pk]), {"body": "x"}),
         ("patient", reverse("forum:comment_edit", args=[world["comment"].pk]), {"body": "x"}),
         ("patient", reverse("forum:comment_delete", args=[world["comment"].pk]), {}),

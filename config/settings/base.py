@@ -32,7 +32,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_ID = 1
 
 INSTALLED_APPS = [
-    "forum.apps.ForumAdminConfig",
+    "moderation.apps.ModerationAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "forum",
     "experts",
     "search",
+    "moderation",
 ]
 
 MIDDLEWARE = [
@@ -291,7 +292,7 @@ CELERY_BEAT_SCHEDULE = {
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
     "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
     "expert-digest": {"task": "experts.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
-    "moderator-digest": {"task": "forum.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},
+    "moderator-digest": {"task": "moderation.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},
     "licence-reminders": {"task": "experts.tasks.licence_reminders", "schedule": crontab(hour=6, minute=30)},
     "alerts-daily": {"task": "forum.tasks.alerts_daily", "schedule": crontab(hour=18, minute=0)},
     "alerts-weekly": {"task": "forum.tasks.alerts_weekly", "schedule": crontab(hour=18, minute=0, day_of_week=5)},

@@ -3,7 +3,7 @@
 from django.db import migrations
 
 from forum.migrations._grant import grant
-from forum.roles import MODERATORS_GROUP
+from core.roles import MODERATORS_GROUP
 
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.management import create_permissions
 
-from forum.roles import MODERATOR_PERMISSIONS, MODERATORS_GROUP
+from core.roles import MODERATOR_PERMISSIONS, MODERATORS_GROUP
 
 
 def grant(apps, schema_editor):

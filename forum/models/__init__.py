@@ -1,7 +1,6 @@
 from .answer import Answer, AnswerRevision
 from .comment import Comment
 from .question import Question, QuestionRevision
-from .report import Report
 from .taxonomy import Category, Tag
 
 __all__ = [
@@ -11,6 +10,5 @@ __all__ = [
     "Comment",
     "Question",
     "QuestionRevision",
-    "Report",
     "Tag",
 ]

@@ -97,3 +97,24 @@ def answer_mark_reviewed(*, answer: Answer, expert_user: User) -> Answer:
     audit_record(actor=expert_user, action="answer.reviewed", target=answer, before=before,
                  after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip
     return answer
+
+
+@transaction.atomic
+def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
+    """Withdraw a published answer: it goes back to a draft and the question back to the experts' queue."""
+    permissions.check(permissions.is_moderator(moderator))
+    answer = Answer.objects.select_for_update().select_related("question").get(pk=answer.pk)
+    if answer.status == Answer.Status.DRAFT:
+        return answer
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    if question.status == Question.Status.ANSWERED:
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+    answer.status = Answer.Status.DRAFT
+    answer.save(update_fields=["status", "updated_at"])
+    question.status = Question.Status.APPROVED
+    question.answered_at = None
+    question.save(update_fields=["status", "answered_at", "updated_at"])
+    search_index.refresh_vectors([question.pk])
+    audit_record(actor=moderator, action="answer.remove", target=answer, before={"status": "published"},
+                 after={"status": "draft"}, reason=reason)  # fmt: skip
+    return answer

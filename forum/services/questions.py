@@ -205,3 +205,39 @@ def question_reject(*, question: Question, moderator: User, reason: str) -> Ques
     )  # fmt: skip
     emails.question_rejected(question)
     return question
+
+
+@transaction.atomic
+def question_mark_spam(*, question: Question, moderator: User) -> Question:
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.is_spam:
+        return question
+    before = {"status": question.status}
+    if question.status == Question.Status.ANSWERED:
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+    question.status = Question.Status.REJECTED
+    question.is_spam = True
+    question.rejection_reason = question.rejection_reason or "Removed as spam."
+    question.save(update_fields=["status", "is_spam", "rejection_reason", "updated_at"])
+    audit_record(actor=moderator, action="question.spam", target=question, before=before,
+                 after={"status": question.status, "is_spam": True})  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def question_remove(*, question: Question, moderator: User, reason: str) -> Question:
+    """Take a question (published or not) out of public view; the asker sees the reason."""
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.status == Question.Status.REJECTED:
+        return question
+    before = {"status": question.status}
+    if question.status == Question.Status.ANSWERED:
+        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+    question.status = Question.Status.REJECTED
+    question.rejection_reason = reason
+    question.save(update_fields=["status", "rejection_reason", "updated_at"])
+    audit_record(actor=moderator, action="question.remove", target=question, before=before,
+                 after={"status": question.status}, reason=reason)  # fmt: skip
+    return question

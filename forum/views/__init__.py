@@ -9,7 +9,6 @@ from .pages import (
     MyQuestionsView,
     QuestionDetailView,
     QuestionEditView,
-    ReportView,
     StaticPageView,
     TagView,
     ask_done,

@@ -31,10 +31,9 @@ from core.pagination import paginate
 from core.query import positive_int, query_int
 from core.templatetags.shared import part_name
 from forum import permissions, screening, selectors
-from forum.forms import AskForm, CommentForm, QuestionForm, ReportForm
-from forum.models import Answer, Category, Comment, Question, Tag
+from forum.forms import AskForm, CommentForm, QuestionForm
+from forum.models import Category, Comment, Question, Tag
 from forum.services import comments as comment_services
-from forum.services import moderation
 from forum.services import questions as question_services
 from forum.services.flood import FloodError
 
@@ -476,62 +475,6 @@ def humanize_duration(value: timedelta | None) -> str:
     if days < 1:
         return _("less than a day")
     return _("about %(days)d days") % {"days": round(days)}
-
-
-REPORTABLE: dict[str, type[Question] | type[Answer] | type[Comment]] = {
-    "question": Question,
-    "answer": Answer,
-    "comment": Comment,
-}
-
-
-@method_decorator(never_cache, name="dispatch")
-class ReportView(LoginRequiredMixin, View):
-    """Flag a question or answer for the moderators."""
-
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        model = REPORTABLE.get(kwargs["kind"])
-        if model is None:
-            raise Http404("Nothing to report")
-        self.target = get_object_or_404(model, pk=kwargs["pk"])
-        self.question = self.target if isinstance(self.target, Question) else self.target.question  # type: ignore[attr-defined]
-
-    def check_visible(self) -> None:
-        if not permissions.can_view_question(self.request.user, self.question):
-            raise Http404("No such question")
-        if isinstance(self.target, Comment) and not (
-            self.target.status == Comment.Status.APPROVED and not self.target.is_deleted
-        ):
-            raise Http404("No such comment")
-
-    def render_form(self, form: ReportForm) -> HttpResponse:
-        return render(self.request, "forum/report.html", {"form": form, "question": self.question,
-                                                          "kind": self.kwargs["kind"]})  # fmt: skip
-
-    def get(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-        self.check_visible()
-        return self.render_form(ReportForm())
-
-    def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-        self.check_visible()
-        form = ReportForm(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        if form.cleaned_data["website"]:  # only bots fill the hidden field
-            return redirect(self.question.get_absolute_url())
-        try:
-            moderation.report_create(
-                reporter=request.user,  # type: ignore[arg-type]
-                target=self.target,
-                reason=form.cleaned_data["reason"],
-                details=form.cleaned_data["details"],
-            )
-        except moderation.DuplicateReport:
-            messages.info(request, _("You have already reported this; the moderators will look at it."))
-        else:
-            messages.success(request, _("Thank you. The moderators will look at your report."))
-        return redirect(self.question.get_absolute_url())
 
 
 @require_POST

@@ -108,7 +108,8 @@ def _everything_stored_as_text():
     """Every row of the tables that could copy someone's words, as one text."""
     from django.core import serializers
 
-    from forum.models import QuestionRevision, Report
+    from forum.models import QuestionRevision
+    from moderation.models import Report
     from notifications.models import OutboxEmail
 
     models = (AuditLog, OutboxEmail, Comment, Question, QuestionRevision, Report)
@@ -122,8 +123,8 @@ def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
     from forum.models import Answer
     from forum.services import comments as comment_services
     from forum.services.answers import answer_publish
-    from forum.services.moderation import report_create
     from forum.services.questions import question_approve, question_edit, question_submit
+    from moderation.services import report_create
     from notifications.models import OutboxEmail
     from notifications.tasks import sweep_outbox
     from tests.factories import CategoryFactory

@@ -16,8 +16,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.roles import moderators_group
 from forum.models import Comment, Question
-from forum.roles import moderators_group
 from notifications.tasks import sweep_outbox
 from search.models import SynonymGroup
 from tests.browser.conftest import ARTIFACTS, VIEWPORTS

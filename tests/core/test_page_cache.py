@@ -12,7 +12,7 @@ from core.cache import bump_content_version, content_version, memory
 from core.models import AuditLog
 from forum.models import Answer, Comment
 from forum.services import comments as comment_services
-from forum.services import moderation
+from forum.services import questions as question_services
 from forum.services.answers import answer_publish, answer_revise
 from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 from tests.support.admin_forms import change_form_data
@@ -344,7 +344,7 @@ def test_a_removed_question_leaves_the_shared_copy(client, page_cache, user, mod
     client.force_login(user)
     assert "Soon to be removed?" in _get(client, question.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.question_remove(question=question, moderator=moderator, reason="Personal details")
+        question_services.question_remove(question=question, moderator=moderator, reason="Personal details")
     assert client.get(question.get_absolute_url()).status_code == 404
 
 

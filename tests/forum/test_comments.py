@@ -212,15 +212,16 @@ def test_comment_flood_control_keeps_the_text(client, user, settings):
 
 @pytest.mark.django_db
 def test_reporting_a_comment_and_removing_it(client, user, moderator):
-    from forum.services import moderation
+    from moderation import services as moderation
+    from moderation.models import Report
 
     question = answered_question()
     author = UserFactory()
     _trusted(author, question)
     comment = services.comment_post(question=question, author=author, body="Rude words")
     client.force_login(user)
-    client.post(reverse("forum:report", args=["comment", comment.pk]), {"reason": "abuse"})
-    report = comment_report = moderation.Report.objects.get()
+    client.post(reverse("moderation:report", args=["comment", comment.pk]), {"reason": "abuse"})
+    report = comment_report = Report.objects.get()
     assert comment_report.target == comment
     moderation.report_act(report=report, moderator=moderator)
     comment.refresh_from_db()

@@ -13,6 +13,7 @@ from forum.models import Comment
 from forum.services import comments as comment_services
 from forum.services.answers import answer_publish
 from forum.services.questions import question_approve, question_reject
+from moderation import emails as moderation_emails
 from notifications import tokens
 from notifications.models import AlertSubscription, NotificationPreferences, OutboxEmail
 from notifications.tasks import send_outbox, sweep_outbox
@@ -148,9 +149,9 @@ def test_experts_get_new_questions_immediately_or_in_a_daily_digest(moderator):
 
 @pytest.mark.django_db
 def test_moderators_get_a_digest_when_work_waits(moderator):
-    assert emails.moderator_digest() == 0
+    assert moderation_emails.moderator_digest() == 0
     QuestionFactory.create_batch(2)
-    emails.moderator_digest()
+    moderation_emails.moderator_digest()
     row = OutboxEmail.objects.get(kind="moderator_digest")
     assert row.to_email == moderator.email and "Questions awaiting review: 2" in row.body_text
 

@@ -5,8 +5,10 @@ import pytest
 from django.utils import timezone
 
 from forum.models import Answer, Question
-from forum.services import moderation
+from forum.services import answers as answer_services
+from forum.services import questions as question_services
 from forum.services.answers import answer_publish
+from moderation import services as moderation
 from search import engine as search
 from search.models import SearchTerm
 from tests.factories import QuestionFactory, TagFactory, UserFactory
@@ -50,7 +52,7 @@ def test_a_removed_question_takes_its_words_out_of_the_suggestions(expert, moder
     question = _approved(title="Does glatiramer cause flushing?")
     _publish(question, expert)
     assert _suggestion("glatirmer") == "glatiramer"
-    moderation.question_remove(question=question, moderator=moderator, reason="Personal details")
+    question_services.question_remove(question=question, moderator=moderator, reason="Personal details")
     assert _suggestion("glatirmer") is None
     assert not SearchTerm.objects.filter(word="glatiramer").exists()
 
@@ -59,7 +61,7 @@ def test_a_removed_question_takes_its_words_out_of_the_suggestions(expert, moder
 def test_a_removed_answer_takes_the_words_out_until_it_is_published_again(expert, moderator):
     question = _approved(title="Does glatiramer cause flushing?")
     answer = _publish(question, expert)
-    moderation.answer_remove(answer=answer, moderator=moderator, reason="Outdated advice")
+    answer_services.answer_remove(answer=answer, moderator=moderator, reason="Outdated advice")
     assert _suggestion("glatirmer") is None
     _publish(question, expert)
     assert _suggestion("glatirmer") == "glatiramer"
@@ -70,7 +72,7 @@ def test_a_removed_answer_takes_the_words_out_until_it_is_published_again(expert
 def test_a_question_marked_as_spam_after_its_answer_takes_its_words_out(expert, moderator):
     question = _approved(title="Does glatiramer cause flushing?")
     _publish(question, expert)
-    moderation.question_mark_spam(question=question, moderator=moderator)
+    question_services.question_mark_spam(question=question, moderator=moderator)
     assert _suggestion("glatirmer") is None
 
 
@@ -91,7 +93,7 @@ def test_removing_one_qa_keeps_the_words_other_public_qas_still_use(expert, mode
     _publish(removed, expert)
     assert SearchTerm.objects.get(word="glatiramer").frequency == 3
     assert SearchTerm.objects.get(word="bladder").frequency == 2
-    moderation.question_remove(question=removed, moderator=moderator, reason="Duplicate")
+    question_services.question_remove(question=removed, moderator=moderator, reason="Duplicate")
     assert SearchTerm.objects.get(word="glatiramer").frequency == 1
     assert SearchTerm.objects.get(word="bladder").frequency == 1
     assert not SearchTerm.objects.filter(word="again").exists()
@@ -102,5 +104,5 @@ def test_removing_one_qa_keeps_the_words_other_public_qas_still_use(expert, mode
 def test_removing_a_question_that_was_never_public_leaves_the_vocabulary_alone(expert, moderator):
     _publish(_approved(title="Does glatiramer cause flushing?"), expert)
     pending = QuestionFactory(title="Glatiramer and flushing again?")
-    moderation.question_remove(question=pending, moderator=moderator, reason="Duplicate")
+    question_services.question_remove(question=pending, moderator=moderator, reason="Duplicate")
     assert SearchTerm.objects.get(word="glatiramer").frequency == 1

@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from accounts.models import User
 from core.cache import bump_content_version
 from core.markdown import render_markdown
+from core.roles import moderators_group
 from experts.models import ExpertProfile
 from forum import demo, demo_content
 from forum.models import Category, Comment, Question, Tag
-from forum.roles import moderators_group
 from forum.services import answers as answer_services
 from forum.services import questions as question_services
 from notifications.models import OutboxEmail

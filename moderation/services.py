@@ -1,4 +1,4 @@
-"""Moderators' actions beyond approve and reject: spam, removal, reports and spam accounts."""
+"""Moderators' tools beyond approving and rejecting: reports and removing spam accounts."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.audit import audit_record
 from forum import permissions, signals
-from forum.models import Answer, Comment, Question, Report
-from forum.search_index import refresh_vectors
+from forum.models import Answer, Comment, Question
+from forum.services.answers import answer_remove
 from forum.services.comments import comment_remove
+from forum.services.questions import question_remove
+from moderation.models import Report
 
 
 class DuplicateReport(Exception):
@@ -19,63 +21,6 @@ class DuplicateReport(Exception):
 
 class SpamRemovalRefused(ValueError):
     """The account is not one to delete as spam; the message says why and what to do instead."""
-
-
-@transaction.atomic
-def question_mark_spam(*, question: Question, moderator: User) -> Question:
-    permissions.check(permissions.is_moderator(moderator))
-    question = Question.objects.select_for_update().get(pk=question.pk)
-    if question.is_spam:
-        return question
-    before = {"status": question.status}
-    if question.status == Question.Status.ANSWERED:
-        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-    question.status = Question.Status.REJECTED
-    question.is_spam = True
-    question.rejection_reason = question.rejection_reason or "Removed as spam."
-    question.save(update_fields=["status", "is_spam", "rejection_reason", "updated_at"])
-    audit_record(actor=moderator, action="question.spam", target=question, before=before,
-                 after={"status": question.status, "is_spam": True})  # fmt: skip
-    return question
-
-
-@transaction.atomic
-def question_remove(*, question: Question, moderator: User, reason: str) -> Question:
-    """Take a question (published or not) out of public view; the asker sees the reason."""
-    permissions.check(permissions.is_moderator(moderator))
-    question = Question.objects.select_for_update().get(pk=question.pk)
-    if question.status == Question.Status.REJECTED:
-        return question
-    before = {"status": question.status}
-    if question.status == Question.Status.ANSWERED:
-        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-    question.status = Question.Status.REJECTED
-    question.rejection_reason = reason
-    question.save(update_fields=["status", "rejection_reason", "updated_at"])
-    audit_record(actor=moderator, action="question.remove", target=question, before=before,
-                 after={"status": question.status}, reason=reason)  # fmt: skip
-    return question
-
-
-@transaction.atomic
-def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
-    """Withdraw a published answer: it goes back to a draft and the question back to the experts' queue."""
-    permissions.check(permissions.is_moderator(moderator))
-    answer = Answer.objects.select_for_update().select_related("question").get(pk=answer.pk)
-    if answer.status == Answer.Status.DRAFT:
-        return answer
-    question = Question.objects.select_for_update().get(pk=answer.question_id)
-    if question.status == Question.Status.ANSWERED:
-        signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-    answer.status = Answer.Status.DRAFT
-    answer.save(update_fields=["status", "updated_at"])
-    question.status = Question.Status.APPROVED
-    question.answered_at = None
-    question.save(update_fields=["status", "answered_at", "updated_at"])
-    refresh_vectors([question.pk])
-    audit_record(actor=moderator, action="answer.remove", target=answer, before={"status": "published"},
-                 after={"status": "draft"}, reason=reason)  # fmt: skip
-    return answer
 
 
 @transaction.atomic

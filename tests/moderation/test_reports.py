@@ -2,15 +2,16 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditLog
-from forum.models import Answer, Report
-from forum.services import moderation
+from forum.models import Answer
+from moderation import services as moderation
+from moderation.models import Report
 from tests.factories import QuestionFactory, UserFactory, answered_question
 
 
 @pytest.mark.django_db
 def test_signed_in_user_reports_a_question_once(client, user):
     question = answered_question()
-    url = reverse("forum:report", args=["question", question.pk])
+    url = reverse("moderation:report", args=["question", question.pk])
     assert client.get(url).status_code == 302  # sign in first
     client.force_login(user)
     assert client.get(url).status_code == 200
@@ -25,8 +26,10 @@ def test_signed_in_user_reports_a_question_once(client, user):
 def test_reports_on_hidden_questions_are_refused(client, user):
     hidden = QuestionFactory()
     client.force_login(user)
-    assert client.post(reverse("forum:report", args=["question", hidden.pk]), {"reason": "spam"}).status_code == 404
-    assert client.get(reverse("forum:report", args=["comment-x", 1])).status_code == 404
+    assert (
+        client.post(reverse("moderation:report", args=["question", hidden.pk]), {"reason": "spam"}).status_code == 404
+    )
+    assert client.get(reverse("moderation:report", args=["comment-x", 1])).status_code == 404
     assert not Report.objects.exists()
 
 
@@ -34,7 +37,7 @@ def test_reports_on_hidden_questions_are_refused(client, user):
 def test_report_honeypot_drops_bot_submissions(client, user):
     question = answered_question()
     client.force_login(user)
-    client.post(reverse("forum:report", args=["question", question.pk]), {"reason": "spam", "website": "x"})
+    client.post(reverse("moderation:report", args=["question", question.pk]), {"reason": "spam", "website": "x"})
     assert not Report.objects.exists()
 
 
@@ -69,7 +72,8 @@ def test_acting_on_an_answer_report_returns_the_question_to_the_experts(client, 
     answer = Answer.objects.get(question=question)
     report = moderation.report_create(reporter=user, target=answer, reason="harmful")
     client.force_login(moderator)
-    client.post(reverse("admin:forum_report_changelist"), {"action": "remove_content", "_selected_action": [report.pk]})
+    changelist = reverse("admin:moderation_report_changelist")
+    client.post(changelist, {"action": "remove_content", "_selected_action": [report.pk]})
     question.refresh_from_db()
     answer.refresh_from_db()
     assert question.status == "approved" and answer.status == "draft"

@@ -16,7 +16,7 @@ class ModerationAdminSite(admin.AdminSite):
     index_template = "admin/moderation_index.html"
 
     def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> TemplateResponse:
-        from forum.selectors import moderation_counts  # models are not loaded when this module is
+        from moderation.selectors import moderation_counts  # models are not loaded when this module is
 
         context = {**(extra_context or {}), "waiting": moderation_counts()}
         return super().index(request, context)

@@ -7,11 +7,12 @@ MODERATORS_GROUP = "Moderators"
 MODERATOR_PERMISSIONS = {
     "forum": [
         "view_question", "change_question", "moderate_question", "view_questionrevision",
-        "view_answer", "view_answerrevision", "view_report", "change_report",
+        "view_answer", "view_answerrevision",
         "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
         "view_comment", "change_comment",
     ],
     "core": ["view_auditlog", "view_workerheartbeat"],
+    "moderation": ["view_report", "change_report"],
     "search": ["view_synonymgroup", "add_synonymgroup", "change_synonymgroup"],
     "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim"],
     "accounts": ["view_user", "remove_spam_account"],

@@ -5,9 +5,10 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from core.models import AuditLog
+from core.roles import MODERATOR_PERMISSIONS
 from experts.models import ExpertProfile
-from forum.models import Comment, Question, QuestionRevision, Report
-from forum.roles import MODERATOR_PERMISSIONS
+from forum.models import Comment, Question, QuestionRevision
+from moderation.models import Report
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
 

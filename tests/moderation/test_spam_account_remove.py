@@ -4,7 +4,7 @@ from accounts.models import User
 from core.models import AuditLog
 from experts.models import ExpertProfile
 from forum.models import Answer, Comment, Question
-from forum.services.moderation import SpamRemovalRefused, spam_account_remove
+from moderation.services import SpamRemovalRefused, spam_account_remove
 from tests.factories import ExpertProfileFactory, UserFactory, answered_question
 
 

@@ -35,6 +35,7 @@ class Report(models.Model):
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
 
     class Meta:
+        db_table = "forum_report"  # created by the forum app, moved here
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["created_at"]

@@ -1,0 +1,79 @@
+"""The moderation console's own parts: reports, and removing a spam account from the people list."""
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.admin import UserAdmin
+from accounts.models import User
+from moderation import services as moderation
+from moderation.models import Report
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "reason", "reported_item", "status")
+    list_filter = ("status", "reason", "content_type")
+    ordering = ("created_at",)
+    actions = ["dismiss", "remove_content"]
+    readonly_fields = ("reported_item", "reason", "details", "status", "created_at", "handled_at")
+    fields = readonly_fields
+
+    @admin.display(description=_("reported item"))
+    def reported_item(self, obj: Report) -> str:
+        target = obj.target
+        if target is None:
+            return str(_("(already deleted)"))
+        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
+        return format_html('<a href="{}">{} #{}</a>', url, obj.content_type.name, obj.object_id)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Dismiss selected reports"), permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        for report in queryset:
+            moderation.report_dismiss(report=report, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Reports dismissed."), messages.SUCCESS)
+
+    @admin.action(description=_("Remove the reported content"), permissions=["change"])
+    def remove_content(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        for report in queryset:
+            moderation.report_act(report=report, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Content removed and reports closed."), messages.SUCCESS)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class ModerationUserAdmin(UserAdmin):
+    """The people list, with the spam tool (it removes content of every app, so it lives here)."""
+
+    actions = ["remove_spam_accounts"]
+
+    @admin.action(description=_("Remove as spam: delete the account and all its content"),
+                  permissions=["remove_spam_account"])  # fmt: skip
+    def remove_spam_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for account in queryset:
+            try:
+                removed = moderation.spam_account_remove(account=account, moderator=request.user)  # type: ignore[arg-type]
+            except ValueError as error:
+                self.message_user(request, f"{account.public_name}: {error}", messages.WARNING)
+                continue
+            self.message_user(
+                request,
+                _("Removed a spam account and %(n)d question(s).") % {"n": removed["questions"]},
+                messages.SUCCESS,
+            )
+
+    def has_remove_spam_account_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("accounts.remove_spam_account"))

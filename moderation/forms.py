@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forum.forms import honeypot_field
+from moderation.models import Report
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("What is wrong?"), choices=Report.Reason.choices, widget=forms.RadioSelect)
+    details = forms.CharField(
+        label=_("Anything the moderators should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    website = honeypot_field()
