@@ -4,7 +4,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
 from core.cache import public_page
-from forum.sitemaps import SITEMAPS
+from experts.sitemaps import ExpertSitemap
+from forum.sitemaps import SITEMAPS as FORUM_SITEMAPS
+
+SITEMAPS = {"experts": ExpertSitemap, **FORUM_SITEMAPS}
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
@@ -13,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/", include("accounts.urls")),
     path("alerts/", include("notifications.urls")),
     path("experts/", include("experts.urls")),
+    path("feeds/experts/", include("experts.feed_urls")),
     path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("search.urls")),
     path("", include("moderation.urls")),

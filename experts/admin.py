@@ -4,8 +4,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_audit import AuditedChangesMixin
-from experts import services
 from experts.models import ExpertProfile, QuestionClaim
+from experts.services import profiles
 
 
 @admin.register(ExpertProfile)
@@ -32,11 +32,11 @@ class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
         for profile in queryset:
             try:
                 if action == "verify":
-                    services.expert_verify(profile=profile, moderator=request.user, notes="Verified in the admin")  # type: ignore[arg-type]
+                    profiles.expert_verify(profile=profile, moderator=request.user, notes="Verified in the admin")  # type: ignore[arg-type]
                 elif action == "reject":
-                    services.expert_reject(profile=profile, moderator=request.user, notes="Rejected in the admin")  # type: ignore[arg-type]
+                    profiles.expert_reject(profile=profile, moderator=request.user, notes="Rejected in the admin")  # type: ignore[arg-type]
                 else:
-                    services.expert_suspend(profile=profile, moderator=request.user, notes="Suspended in the admin")  # type: ignore[arg-type]
+                    profiles.expert_suspend(profile=profile, moderator=request.user, notes="Suspended in the admin")  # type: ignore[arg-type]
                 done += 1
             except ValueError as error:
                 self.message_user(request, f"{profile}: {error}", messages.WARNING)

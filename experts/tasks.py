@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from experts import emails
-from experts.services import expert_expire_licences
+from experts.services.profiles import expert_expire_licences
 
 
 @shared_task

@@ -18,12 +18,12 @@ from core.markdown import render_markdown
 from core.pagination import paginate
 from core.query import SLUG_MAX_LENGTH, query_text
 from experts import permissions as expert_permissions
-from experts import selectors, services
+from experts import selectors
 from experts.forms import AnswerForm, ExpertApplicationForm
+from experts.services import answers, claims, profiles
 from forum import permissions
 from forum import selectors as forum_selectors
 from forum.models import Answer, Category, Question
-from forum.services import answers as answer_services
 from forum.services.questions import TransitionError
 from forum.views import humanize_duration
 
@@ -81,7 +81,7 @@ class ApplyView(LoginRequiredMixin, View):
         form = ExpertApplicationForm(request.POST, request.FILES, instance=self.profile)
         if not form.is_valid():
             return self.render_page(form)
-        services.expert_apply(
+        profiles.expert_apply(
             user=request.user,  # type: ignore[arg-type]
             data=form.cleaned_data,
             specialties=list(form.cleaned_data["specialties"]),
@@ -139,8 +139,8 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
     _expert_or_403(request)
     question = get_object_or_404(Question, pk=pk, status=Question.Status.APPROVED)
     try:
-        services.question_claim(question=question, expert_user=request.user)
-    except services.ClaimTaken as taken:
+        claims.question_claim(question=question, expert_user=request.user)
+    except claims.ClaimTaken as taken:
         messages.error(
             request,
             _("%(name)s is already working on this question, until %(time)s.")
@@ -157,7 +157,7 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("account_login")
     _expert_or_403(request)
     question = get_object_or_404(Question, pk=pk)
-    services.question_release(question=question, expert_user=request.user)
+    claims.question_release(question=question, expert_user=request.user)
     messages.info(request, _("You released the question; other experts can take it now."))
     return redirect("experts:dashboard")
 
@@ -175,7 +175,7 @@ class AnswerEditorView(ExpertRequiredMixin, View):
         )
 
     def render_page(self, form: AnswerForm, preview_html: str = "") -> HttpResponse:
-        claim = services.active_claim(self.question)
+        claim = claims.active_claim(self.question)
         return render(
             self.request,
             self.template_name,
@@ -185,7 +185,7 @@ class AnswerEditorView(ExpertRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         draft = Answer.objects.filter(question=self.question).first()
-        if draft and not expert_permissions.can_read_draft(request.user, draft, services.active_claim(self.question)):
+        if draft and not expert_permissions.can_read_draft(request.user, draft, claims.active_claim(self.question)):
             draft = None
         form = AnswerForm(initial={"body": draft.body if draft else ""})
         return self.render_page(form, render_markdown(draft.body) if draft else "")
@@ -197,13 +197,13 @@ class AnswerEditorView(ExpertRequiredMixin, View):
         body = form.cleaned_data["body"]
         try:
             if "publish" in request.POST:
-                answer_services.answer_publish(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+                answers.answer_publish(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
                 messages.success(request, _("Your answer is published. Thank you."))
                 return redirect(self.question.get_absolute_url())
-            answer_services.answer_save_draft(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+            answers.answer_save_draft(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
             messages.success(request, _("Draft saved."))
             return redirect("experts:answer", pk=pk)
-        except services.ClaimTaken as taken:
+        except claims.ClaimTaken as taken:
             messages.error(
                 request,
                 _("%(name)s is working on this question now; your text is kept below.")
@@ -242,7 +242,7 @@ class AnswerReviseView(ExpertRequiredMixin, View):
         form = AnswerForm(request.POST, show_note=True)
         if "preview" in request.POST or not form.is_valid():
             return self.render_page(form, render_markdown(request.POST.get("body", "")))
-        answer_services.answer_revise(
+        answers.answer_revise(
             answer=self.answer, expert_user=request.user, body=form.cleaned_data["body"],  # type: ignore[arg-type]
             note=form.cleaned_data.get("note", ""),
         )  # fmt: skip
@@ -258,6 +258,6 @@ def mark_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(Answer, pk=pk)
     if not expert_permissions.can_revise(request.user, answer):
         raise PermissionDenied
-    answer_services.answer_mark_reviewed(answer=answer, expert_user=request.user)
+    answers.answer_mark_reviewed(answer=answer, expert_user=request.user)
     messages.success(request, _("Marked as reviewed today."))
     return redirect("experts:dashboard")

@@ -1,4 +1,4 @@
-"""Atom feeds (and RSS twins) of new answers: everything, a category, a tag, an expert."""
+"""Atom feeds (and RSS twins) of new answers: everything, a category, a tag (an expert's: experts/feeds.py)."""
 
 import re
 from datetime import datetime
@@ -16,7 +16,6 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from experts.models import ExpertProfile
 from forum.models import Category, Question, Tag
 
 ITEMS = 30
@@ -148,20 +147,6 @@ class TagFeed(LatestAnswersFeed):
 
     def items(self, obj: Any = None) -> QuerySet[Question]:
         return self.base_items().filter(tags=obj)[:ITEMS]
-
-
-class ExpertFeed(LatestAnswersFeed):
-    def get_object(self, request: HttpRequest, slug: str) -> ExpertProfile:
-        return get_object_or_404(ExpertProfile.objects.verified(), slug=slug)
-
-    def title(self, obj: Any = None) -> str:
-        return _("%(site)s: answers by %(name)s") % {"site": settings.SITE_NAME, "name": obj.display_name}
-
-    def link(self, obj: Any = None) -> str:
-        return obj.get_absolute_url()
-
-    def items(self, obj: Any = None) -> QuerySet[Question]:
-        return self.base_items().filter(answer__expert=obj)[:ITEMS]
 
 
 def rss(feed_class: type[LatestAnswersFeed]) -> type[LatestAnswersFeed]:

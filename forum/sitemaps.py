@@ -5,7 +5,6 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from experts.models import ExpertProfile
 from forum import selectors
 from forum.models import Category, Question, Tag
 
@@ -58,16 +57,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class ExpertSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.5
-
-    def items(self) -> QuerySet[ExpertProfile]:
-        return ExpertProfile.objects.verified().only("slug").order_by("public_name")
-
-
 SITEMAPS = {
-    "experts": ExpertSitemap,
     "questions": QuestionSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,

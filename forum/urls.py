@@ -80,8 +80,6 @@ urlpatterns = [
     path("feeds/categories/<slug:slug>/rss/", feed(feeds.rss(feeds.CategoryFeed)()), name="feed_category_rss"),
     path("feeds/tags/<slug:slug>/", feed(feeds.TagFeed()), name="feed_tag"),
     path("feeds/tags/<slug:slug>/rss/", feed(feeds.rss(feeds.TagFeed)()), name="feed_tag_rss"),
-    path("feeds/experts/<slug:slug>/", feed(feeds.ExpertFeed()), name="feed_expert"),
-    path("feeds/experts/<slug:slug>/rss/", feed(feeds.rss(feeds.ExpertFeed)()), name="feed_expert_rss"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

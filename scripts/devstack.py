@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))  # for forum.demo, which is plain data
+sys.path.insert(0, str(BASE_DIR))  # for demo.accounts, which is plain data
 VAR_DIR = BASE_DIR / "var"
 PYTHON = sys.executable
 DATABASE_NAME = "forum"
@@ -177,8 +177,8 @@ def command_run() -> int:
             log(f"The site did not come up ({', '.join(failed) or 'timed out'}). See the output above.")
             return 1
 
-        # forum.demo is plain data (no Django imports), shared with load_demo.
-        from forum.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+        # demo.accounts is plain data (no Django imports), shared with load_demo.
+        from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
         accounts = "\n".join(f"      {email}" for email, *_ in DEMO_ACCOUNTS)
         print(

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "experts",
     "search",
     "moderation",
+    "demo",
 ]
 
 MIDDLEWARE = [

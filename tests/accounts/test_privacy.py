@@ -120,9 +120,9 @@ def _everything_stored_as_text():
 def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
     client, moderator, expert, django_capture_on_commit_callbacks
 ):
+    from experts.services.answers import answer_publish
     from forum.models import Answer
     from forum.services import comments as comment_services
-    from forum.services.answers import answer_publish
     from forum.services.questions import question_approve, question_edit, question_submit
     from moderation.services import report_create
     from notifications.models import OutboxEmail

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from core.cache import bump_content_version, content_version, memory
 from core.models import AuditLog
+from experts.services.answers import answer_publish, answer_revise
 from forum.models import Answer, Comment
 from forum.services import comments as comment_services
 from forum.services import questions as question_services
-from forum.services.answers import answer_publish, answer_revise
 from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 from tests.support.admin_forms import change_form_data
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import AuditLog
+from experts.services.answers import answer_mark_reviewed, answer_publish, answer_revise, answer_save_draft
 from forum.models import Answer, AnswerRevision, Question
-from forum.services.answers import answer_mark_reviewed, answer_publish, answer_revise, answer_save_draft
 from tests.factories import ExpertProfileFactory, QuestionFactory
 
 
@@ -78,7 +78,7 @@ def test_queue_is_oldest_first_highlights_overdue_and_shows_who_holds_a_claim(cl
     new = QuestionFactory(status="approved", approved_at=now - timedelta(hours=2), category=category,
                           title="A new question here?")  # fmt: skip
     QuestionFactory(status="pending", category=category, title="A pending question here?")
-    from experts.services import question_claim
+    from experts.services.claims import question_claim
 
     question_claim(question=new, expert_user=other.user)
     client.force_login(expert.user)

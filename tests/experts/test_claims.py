@@ -6,9 +6,9 @@ from django.db import connection
 from django.utils import timezone
 
 from experts.models import QuestionClaim
-from experts.services import ClaimTaken, question_claim, question_release
+from experts.services.answers import answer_publish, answer_save_draft
+from experts.services.claims import ClaimTaken, question_claim, question_release
 from forum.models import Question
-from forum.services.answers import answer_publish, answer_save_draft
 from tests.factories import ExpertProfileFactory, QuestionFactory
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from experts.services import question_claim, question_release
+from experts.services.answers import answer_save_draft
+from experts.services.claims import question_claim, question_release
 from forum.models import Answer, Question
-from forum.services.answers import answer_save_draft
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 
 ROLES = ["anonymous", "patient", "applied", "verified", "suspended", "expired", "moderator"]

@@ -11,7 +11,7 @@ from PIL import Image
 from core.models import AuditLog
 from experts.models import ExpertProfile
 from experts.photos import process_photo
-from experts.services import expert_expire_licences, expert_reject, expert_suspend, expert_verify
+from experts.services.profiles import expert_expire_licences, expert_reject, expert_suspend, expert_verify
 from experts.tasks import expire_licences
 from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory
 

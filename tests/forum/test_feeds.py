@@ -21,7 +21,7 @@ def _feeds(question):
     expert = question.answer.expert
     names = [("forum:feed_latest", []), ("forum:feed_latest_rss", []),
              ("forum:feed_category", [question.category.slug]), ("forum:feed_category_rss", [question.category.slug]),
-             ("forum:feed_expert", [expert.slug]), ("forum:feed_expert_rss", [expert.slug])]  # fmt: skip
+             ("feed_expert", [expert.slug]), ("feed_expert_rss", [expert.slug])]  # fmt: skip
     names += [("forum:feed_tag", [tag.slug]) for tag in question.tags.all()]
     names += [("forum:feed_tag_rss", [tag.slug]) for tag in question.tags.all()]
     return [reverse(name, args=args) for name, args in names]

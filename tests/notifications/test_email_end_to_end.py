@@ -17,7 +17,7 @@ from tests.support.processes import celery_worker, free_port, process_env, run_d
 PUBLISH = """
 from accounts.models import User
 from forum.models import Question
-from forum.services.answers import answer_publish
+from experts.services.answers import answer_publish
 question = Question.objects.get(pk={question_id})
 answer_publish(question=question, expert_user=User.objects.get(pk={expert_user_id}), body="Cooling down helps. " * 4)
 """

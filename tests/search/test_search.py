@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from experts.services.answers import answer_publish, answer_revise
 from forum.models import Answer
 from forum.search_index import refresh_vectors
-from forum.services.answers import answer_publish, answer_revise
 from forum.services.questions import question_edit
 from search import engine as search
 from search.models import SynonymGroup
@@ -145,7 +145,7 @@ def test_feeds_parse_and_contain_the_expected_entries(client, kind, rss):
         "latest": reverse("forum:feed_latest"),
         "category": reverse("forum:feed_category", args=[cat.slug]),
         "tag": reverse("forum:feed_tag", args=[tag.slug]),
-        "expert": reverse("forum:feed_expert", args=[expert.slug]),
+        "expert": reverse("feed_expert", args=[expert.slug]),
     }[kind] + ("rss/" if rss else "")
     response = client.get(url)
     parsed = feedparser.parse(response.content)

@@ -4,10 +4,10 @@ vocabulary with the Q&As that brought them."""
 import pytest
 from django.utils import timezone
 
+from experts.services.answers import answer_publish
 from forum.models import Answer, Question
 from forum.services import answers as answer_services
 from forum.services import questions as question_services
-from forum.services.answers import answer_publish
 from moderation import services as moderation
 from search import engine as search
 from search.models import SearchTerm

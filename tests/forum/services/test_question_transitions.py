@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from core.models import AuditLog
+from experts.services import answers as answer_services
 from forum.models import Question, QuestionRevision
-from forum.services import answers as answer_services
 from forum.services import questions as services
 from tests.factories import CategoryFactory, QuestionFactory, TagFactory, UserFactory, answered_question
 

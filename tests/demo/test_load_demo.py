@@ -5,8 +5,9 @@ from django.core.management import call_command
 from django.db.models.functions import TruncMonth
 
 from accounts.models import User
+from demo import accounts as demo
+from demo import content as demo_content
 from experts.models import ExpertProfile
-from forum import demo, demo_content
 from forum.models import Category, Question, Tag
 from notifications.models import OutboxEmail
 

@@ -14,10 +14,11 @@ from accounts.models import User
 from core.cache import bump_content_version
 from core.markdown import render_markdown
 from core.roles import moderators_group
+from demo import accounts as demo
+from demo import content as demo_content
 from experts.models import ExpertProfile
-from forum import demo, demo_content
+from experts.services import answers as answer_services
 from forum.models import Category, Comment, Question, Tag
-from forum.services import answers as answer_services
 from forum.services import questions as question_services
 from notifications.models import OutboxEmail
 from search.models import SynonymGroup
