@@ -1,10 +1,12 @@
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
-from accounts.models import User
 from core.cache import bump_content_version
 from core.models import AuditLog
+
+if TYPE_CHECKING:  # the people model is accounts' (above core); only its type is named here
+    from accounts.models import User
 
 # Keys that would hold someone's words. The audit log says who did what to which object; the words stay with
 # the object (and go when its author's account is erased), never here.
@@ -13,7 +15,7 @@ TEXT_KEYS = frozenset({"title", "body", "details", "text", "display_name", "bio"
 
 def audit_record(
     *,
-    actor: User | None,
+    actor: "User | None",
     action: str,
     target: models.Model,
     before: dict[str, Any] | None = None,

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection
@@ -11,8 +11,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from experts.models import ExpertProfile
 from forum.models import Category, Comment, Question, Tag
+
+if TYPE_CHECKING:  # experts sit above forum; the type is only named here
+    from experts.models import ExpertProfile
 
 
 class Median(Aggregate):
@@ -150,7 +152,7 @@ class CommentNode:
     comment: Comment
     name: str
     is_asker: bool
-    expert: ExpertProfile | None
+    expert: "ExpertProfile | None"  # the commenter's verified profile, reached through the user
     can_edit: bool
     can_delete: bool
     children: list["CommentNode"]
