@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_audit import AuditedChangesMixin
+from core.errors import ApplicationError
 from experts.models import ExpertProfile, QuestionClaim
 from experts.services import profiles
 
@@ -38,7 +39,7 @@ class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
                 else:
                     profiles.expert_suspend(profile=profile, moderator=request.user, notes="Suspended in the admin")  # type: ignore[arg-type]
                 done += 1
-            except ValueError as error:
+            except ApplicationError as error:
                 self.message_user(request, f"{profile}: {error}", messages.WARNING)
         self.message_user(request, _("%(n)d profile(s) updated.") % {"n": done}, messages.SUCCESS)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import UserAdmin
 from accounts.models import User
+from core.errors import ApplicationError
 from moderation import services as moderation
 from moderation.models import Report
 
@@ -66,7 +67,7 @@ class ModerationUserAdmin(UserAdmin):
         for account in queryset:
             try:
                 removed = moderation.spam_account_remove(account=account, moderator=request.user)  # type: ignore[arg-type]
-            except ValueError as error:
+            except ApplicationError as error:
                 self.message_user(request, f"{account.public_name}: {error}", messages.WARNING)
                 continue
             self.message_user(

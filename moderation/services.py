@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
+from core.errors import ApplicationError
 from forum import permissions, signals
 from forum.models import Answer, Comment, Question
 from forum.services.answers import answer_remove
@@ -15,11 +16,11 @@ from forum.services.questions import question_remove
 from moderation.models import Report
 
 
-class DuplicateReport(Exception):
+class DuplicateReport(ApplicationError):
     pass
 
 
-class SpamRemovalRefused(ValueError):
+class SpamRemovalRefused(ApplicationError):
     """The account is not one to delete as spam; the message says why and what to do instead."""
 
 
@@ -27,7 +28,7 @@ class SpamRemovalRefused(ValueError):
 def report_create(*, reporter: User, target: models.Model, reason: str, details: str = "") -> Report:
     permissions.check(permissions.can_report(reporter))
     if reason not in Report.Reason.values:
-        raise ValueError("Unknown reason.")
+        raise ApplicationError(_("Unknown reason."))
     content_type = ContentType.objects.get_for_model(target)
     try:
         with transaction.atomic():

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from core.audit import audit_record
+from core.errors import ApplicationError
 from experts import permissions as expert_permissions
 from experts.models import ExpertProfile, QuestionClaim
 from experts.photos import process_photo
@@ -62,7 +63,7 @@ def _set_status(
     if profile.status == status:
         return profile
     if profile.status not in allowed_from:
-        raise ValueError(f"A {profile.status} profile cannot become {status}.")
+        raise ApplicationError(f"A {profile.status} profile cannot become {status}.")
     before = {"status": profile.status}
     profile.status = status
     if notes:
@@ -79,7 +80,7 @@ def _set_status(
 @transaction.atomic
 def expert_verify(*, profile: ExpertProfile, moderator: User, notes: str = "") -> ExpertProfile:
     if profile.licence_expired:
-        raise ValueError("The licence has expired; ask for a current one before verifying.")
+        raise ApplicationError("The licence has expired; ask for a current one before verifying.")
     return _set_status(
         profile, moderator=moderator, status=ExpertProfile.Status.VERIFIED, notes=notes, action="expert.verify",
         allowed_from={"applied", "suspended", "expired", "rejected"},

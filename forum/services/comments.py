@@ -6,20 +6,22 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
+from core.errors import ApplicationError
 from core.markdown import render_markdown
 from forum import emails, permissions
 from forum.models import Comment, Question
 from forum.services.flood import check_flood
 
 
-class CommentsClosed(Exception):
+class CommentsClosed(ApplicationError):
     pass
 
 
-class EditWindowPassed(Exception):
+class EditWindowPassed(ApplicationError):
     pass
 
 
@@ -47,7 +49,7 @@ def comment_post(*, question: Question, author: User, body: str, parent: Comment
         raise CommentsClosed
     if parent is not None:
         if parent.question_id != question.pk or parent.status != Comment.Status.APPROVED:
-            raise ValueError("You can only reply to a published comment on this question.")
+            raise ApplicationError(_("You can only reply to a published comment on this question."))
         parent = _attach_point(parent)
         if parent.depth >= settings.FORUM_COMMENT_MAX_DEPTH:
             parent = None if settings.FORUM_COMMENT_MAX_DEPTH == 0 else parent

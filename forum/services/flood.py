@@ -7,8 +7,10 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 
-class FloodError(Exception):
+
+class FloodError(ApplicationError):
     pass
 
 

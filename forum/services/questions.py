@@ -11,14 +11,24 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
+from core.errors import ApplicationError
 from core.markdown import render_markdown
-from forum import emails, permissions, search_index, signals
+from forum import emails, permissions, screening, search_index, signals
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 
 
-class TransitionError(Exception):
+class TransitionError(ApplicationError):
     """The question is not in a state that allows this change."""
+
+
+class NeedsAcknowledgement(ApplicationError):
+    """The text seems to hold personal details or urgent symptoms: the asker must see the notes first."""
+
+    def __init__(self, *, identifiers: list[screening.Finding], urgent: list[str]) -> None:
+        super().__init__(_("Please read the notes about your question, then send it again."))
+        self.identifiers = identifiers
+        self.urgent = urgent
 
 
 def _slug_for(title: str) -> str:
@@ -58,12 +68,19 @@ def question_submit(
     tags: Iterable[Tag] = (),
     is_anonymous: bool = True,
     consent: bool,
+    acknowledged: bool = False,
     enforce_limits: bool = True,
 ) -> Question:
-    """A patient's new question, pending review. Raises FloodError when they post too fast or too often."""
+    """A patient's new question, pending review. Raises FloodError when they post too fast or too often, and
+    NeedsAcknowledgement when the text seems to hold personal details or urgent symptoms and the asker has
+    not yet confirmed they read the notes about them (whatever client sends the question)."""
     permissions.check(permissions.can_ask(author))
     if not consent:
-        raise ValueError("Consent to publish is required.")
+        raise ApplicationError(_("Consent to publish is required."))
+    text = f"{title}\n{body}"
+    identifiers, urgent = screening.personal_identifiers(text), screening.urgent_terms(text)
+    if (identifiers or urgent) and not acknowledged:
+        raise NeedsAcknowledgement(identifiers=identifiers, urgent=urgent)
     if enforce_limits:
         check_flood(Question.objects.filter(author=author), daily_cap=settings.FORUM_FLOOD_DAILY_QUESTIONS)
     question = Question.objects.create(
@@ -113,7 +130,7 @@ def question_edit(
     if not own_edit:
         permissions.check(permissions.can_moderate_questions(editor))
         if not reason.strip():
-            raise ValueError("A redaction needs a reason.")
+            raise ApplicationError(_("A redaction needs a reason."))
         if text_changed and question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
             raise TransitionError("Only questions that are not yet published can be redacted.")
     reason = reason.strip() or _("Edited by the asker")
@@ -189,7 +206,7 @@ def question_approve(*, question: Question, moderator: User) -> Question:
 def question_reject(*, question: Question, moderator: User, reason: str) -> Question:
     permissions.check(permissions.can_moderate_questions(moderator))
     if not reason.strip():
-        raise ValueError("A rejection needs a reason the asker will see.")
+        raise ApplicationError(_("A rejection needs a reason the asker will see."))
     question = _locked(question)
     if question.status == Question.Status.REJECTED:
         return question

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from core.cache import SharedParts, cached_part, public_page
+from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.pagination import paginate
 from core.query import positive_int, query_int
@@ -336,10 +337,6 @@ class AskView(LoginRequiredMixin, View):
         if form.cleaned_data["website"]:  # the honeypot: only bots fill it; say nothing useful to them
             messages.success(request, _("Thank you."))
             return redirect("forum:home")
-        if (identifiers or urgent) and not form.cleaned_data["acknowledged"]:
-            data = request.POST.copy()
-            data["acknowledged"] = "True"
-            return self.render_form(AskForm(data), needs_acknowledgement=True, **extra)
         try:
             question = question_services.question_submit(
                 author=request.user,  # type: ignore[arg-type]
@@ -349,7 +346,12 @@ class AskView(LoginRequiredMixin, View):
                 tags=form.cleaned_data["tags"],
                 is_anonymous=form.cleaned_data["is_anonymous"],
                 consent=form.cleaned_data["consent"],
+                acknowledged=form.cleaned_data["acknowledged"],
             )
+        except question_services.NeedsAcknowledgement:
+            data = request.POST.copy()
+            data["acknowledged"] = "True"  # sending again means the notes were seen
+            return self.render_form(AskForm(data), needs_acknowledgement=True, **extra)
         except FloodError as error:
             form.add_error(None, str(error))
             return self.render_form(form, **extra)
@@ -500,7 +502,7 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied:
             messages.warning(request, _("Please confirm your email address before commenting."))
             return redirect("account_email")
-        except (FloodError, ValueError) as error:
+        except ApplicationError as error:
             form.add_error(None, str(error) if isinstance(error, FloodError) else _("That reply is not possible."))
         else:
             if comment.status == Comment.Status.PENDING:

@@ -133,6 +133,7 @@ def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
     category = CategoryFactory()
     with django_capture_on_commit_callbacks(execute=True):
         asked = question_submit(author=user, title="Zanzibarine numbness since spring?", body="My phone 07700 900123",
+                                acknowledged=True,
                                 category=category, consent=True)  # fmt: skip
         question_edit(question=asked, editor=user, title="Zanzibarine numbness since spring?",
                       body="Quillwort tingling in both feet")  # fmt: skip

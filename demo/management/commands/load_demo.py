@@ -73,6 +73,7 @@ class Command(BaseCommand):
                 tags=[tags[slug] for slug in data["tags"]],
                 is_anonymous=data["anonymous"],
                 consent=True,
+                acknowledged=True,  # the demo askers read the notes
                 enforce_limits=False,
             )
             question_services.question_approve(question=question, moderator=moderator)
@@ -97,6 +98,7 @@ class Command(BaseCommand):
                 category=categories[data["category"]],
                 tags=[tags[slug] for slug in data["tags"]],
                 consent=True,
+                acknowledged=True,  # the demo askers read the notes
                 enforce_limits=False,
             )
             status = data["status"]

@@ -1,6 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
 
+from core.errors import ApplicationError
 from core.models import AuditLog
 from experts.services import answers as answer_services
 from forum.models import Question, QuestionRevision
@@ -39,10 +41,33 @@ def test_submit_refuses_an_unverified_email(unverified_user):
 
 @pytest.mark.django_db
 def test_submit_requires_consent(user):
-    with pytest.raises(ValueError, match="Consent"):
+    with pytest.raises(ApplicationError, match="Consent"):
         services.question_submit(
             author=user, title="A question title here?", body="x" * 40, category=CategoryFactory(), consent=False
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", ["Sudden loss of vision in one eye since this morning.", "Call me on 07700 900123."])
+def test_submit_refuses_urgent_or_identifying_text_until_the_asker_acknowledged_the_notes(user, body):
+    kwargs = {"author": user, "title": "A question title here?", "body": body, "category": CategoryFactory(),
+              "consent": True}  # fmt: skip
+    with pytest.raises(services.NeedsAcknowledgement):
+        services.question_submit(**kwargs)  # any client, not only the web form, meets the rule
+    assert not Question.objects.exists()
+    assert services.question_submit(**kwargs, acknowledged=True).status == Question.Status.PENDING
+
+
+@pytest.mark.django_db
+def test_an_escaped_refusal_reaches_the_person_as_a_page_with_its_status(client, user):
+    from core.errors import ApplicationError as Refusal
+    from core.middleware import ApplicationErrorMiddleware
+
+    request = RequestFactory().get("/")
+    request.user = user
+    middleware = ApplicationErrorMiddleware(lambda request: None)
+    response = middleware.process_exception(request, Refusal("Not now, thank you.", status=409))
+    assert response.status_code == 409 and "Not now, thank you." in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -65,7 +90,7 @@ def test_patient_cannot_approve(user):
 @pytest.mark.django_db
 def test_reject_needs_a_reason_and_records_it(moderator):
     question = QuestionFactory()
-    with pytest.raises(ValueError):
+    with pytest.raises(ApplicationError):
         services.question_reject(question=question, moderator=moderator, reason="  ")
     services.question_reject(question=question, moderator=moderator, reason="Please ask your own neurologist.")
     question.refresh_from_db()
@@ -120,7 +145,7 @@ def test_author_edits_while_pending_and_the_revision_is_kept():
 @pytest.mark.django_db
 def test_moderator_redaction_requires_a_reason_and_is_audited(moderator):
     question = QuestionFactory(status=Question.Status.APPROVED, body="My hospital number is 123 456 7890.")
-    with pytest.raises(ValueError):
+    with pytest.raises(ApplicationError):
         services.question_edit(question=question, editor=moderator, title=question.title, body="My hospital number")
     services.question_edit(
         question=question, editor=moderator, title=question.title, body="My hospital number is [removed].",
