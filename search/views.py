@@ -16,7 +16,7 @@ from core.cache import cached_part, public_page
 from core.query import SLUG_MAX_LENGTH, query_text
 from experts.models import ExpertProfile
 from forum.models import Question, Tag
-from forum.views.pages import SidebarMixin
+from forum.views.listing import SidebarMixin
 from search import engine as search
 
 

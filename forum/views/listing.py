@@ -1,0 +1,146 @@
+"""Public lists: home, category and tag pages, yearly and monthly archives, with the shared sidebar."""
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from core.cache import SharedParts, cached_part, public_page
+from core.pagination import paginate
+from forum import selectors
+from forum.models import Category, Tag
+
+
+class SidebarMixin:
+    """Context every public page shows beside its content, and the parts it shares with every reader.
+
+    The shared parts (core.cache.SharedParts) are fetched, with the content version, before the page
+    reads any data; the sidebar's data is only fetched when its fragment is not in the cache.
+    """
+
+    def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
+        return ["sidebar"]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.shared = SharedParts(self.shared_names(request, **kwargs))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context.update(sidebar=SimpleLazyObject(lambda: cached_part("sidebar", _sidebar)), shared_parts=self.shared)
+        return context
+
+
+def _sidebar() -> dict[str, Any]:
+    months = selectors.archive_months()
+    return {
+        "all_months": months,
+        "months": months[:12],
+        "categories": list(selectors.categories_with_counts()),
+        "recent": selectors.recent_questions(),
+        "comments": selectors.recent_comments(),
+    }
+
+
+@method_decorator(public_page(reads=()), name="dispatch")
+class HomeView(SidebarMixin, TemplateView):
+    template_name = "forum/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        ids = list(selectors.question_ids_public().values_list("pk", flat=True)[:10])
+        context["latest"] = selectors.questions_by_ids(ids)
+        return context
+
+
+@method_decorator(public_page(reads=("page",)), name="dispatch")
+class QuestionListView(SidebarMixin, TemplateView):
+    """A paginated list of public Q&As; subclasses narrow it."""
+
+    template_name = "forum/question_list.html"
+
+    def get_ids(self) -> Any:
+        return selectors.question_ids_public()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page_obj"] = paginate(
+            self.request, self.get_ids(), selectors.questions_by_ids, settings.FORUM_PAGE_SIZE
+        )
+        return context
+
+
+class CategoryView(QuestionListView):
+    def get_ids(self) -> Any:
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return selectors.question_ids_public().filter(category=self.category)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.category.name,
+            intro=self.category.description,
+            kind=_("Topic"),
+            feed_url=reverse("forum:feed_category", args=[self.category.slug]),
+            alert_query=f"category={self.category.pk}",
+        )
+        return context
+
+
+class TagView(QuestionListView):
+    def get_ids(self) -> Any:
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return selectors.question_ids_public().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.tag.name,
+            kind=_("Tag"),
+            feed_url=reverse("forum:feed_tag", args=[self.tag.slug]),
+            alert_query=f"tag={self.tag.pk}",
+        )
+        return context
+
+
+@method_decorator(public_page(reads=()), name="dispatch")
+class ArchiveYearView(SidebarMixin, TemplateView):
+    template_name = "forum/archive_year.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = int(self.kwargs["year"])
+        months = selectors.archive_months(year)
+        if not months:
+            raise Http404("No answers that year")
+        context.update(year=year, months=months, total=sum(m.count for m in months))
+        return context
+
+
+class ArchiveMonthView(QuestionListView):
+    def get_ids(self) -> Any:
+        year, month = int(self.kwargs["year"]), int(self.kwargs["month"])
+        if not 1 <= month <= 12 or year < 1900:
+            raise Http404("No such month")
+        self.month = date(year, month, 1)
+        start, end = selectors.month_bounds(year, month)
+        return selectors.question_ids_public().filter(answered_at__gte=start, answered_at__lt=end)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if not context["page_obj"].paginator.count:
+            raise Http404("No answers that month")
+        months = [m.month for m in context["sidebar"]["all_months"]]  # newest first
+        position = months.index(self.month) if self.month in months else None
+        if position is not None:
+            context["newer_month"] = months[position - 1] if position > 0 else None
+            context["older_month"] = months[position + 1] if position + 1 < len(months) else None
+        context.update(archive_month=self.month, kind=_("Archive"))
+        return context
