@@ -4,16 +4,10 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from core.moves import content_type_renamer
 
-MOVED = ['report']
 
-
-def rename_content_types(apps, schema_editor):
-    """Existing rows (reports, permissions, the admin's log) keep pointing at the moved models."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not ContentType.objects.filter(app_label="moderation", model=model).exists():
-            ContentType.objects.filter(app_label="forum", model=model).update(app_label="moderation")
+MOVED = [('forum', 'report')]
 
 
 class Migration(migrations.Migration):
@@ -50,5 +44,5 @@ class Migration(migrations.Migration):
             ),
         
         ]),
-        migrations.RunPython(rename_content_types, migrations.RunPython.noop),
+        migrations.RunPython(content_type_renamer("moderation", MOVED), migrations.RunPython.noop),
     ]

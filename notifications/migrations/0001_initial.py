@@ -5,16 +5,10 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from core.moves import content_type_renamer
 
-MOVED = [("forum", "outboxemail"), ("forum", "alertsubscription"), ("accounts", "notificationpreferences")]
 
-
-def rename_content_types(apps, schema_editor):
-    """Existing rows (reports, permissions, the admin's log) keep pointing at the moved models."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for old_app, model in MOVED:
-        if not ContentType.objects.filter(app_label="notifications", model=model).exists():
-            ContentType.objects.filter(app_label=old_app, model=model).update(app_label="notifications")
+MOVED = [('forum', 'outboxemail'), ('forum', 'alertsubscription'), ('accounts', 'notificationpreferences')]
 
 
 class Migration(migrations.Migration):
@@ -93,5 +87,5 @@ class Migration(migrations.Migration):
             ),
         
         ]),
-        migrations.RunPython(rename_content_types, migrations.RunPython.noop),
+        migrations.RunPython(content_type_renamer("notifications", MOVED), migrations.RunPython.noop),
     ]

@@ -4,16 +4,10 @@ import django.contrib.postgres.indexes
 import django.db.models.functions.text
 from django.db import migrations, models
 
+from core.moves import content_type_renamer
 
-MOVED = ['synonymgroup', 'searchterm']
 
-
-def rename_content_types(apps, schema_editor):
-    """Existing rows (reports, permissions, the admin's log) keep pointing at the moved models."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not ContentType.objects.filter(app_label="search", model=model).exists():
-            ContentType.objects.filter(app_label="forum", model=model).update(app_label="search")
+MOVED = [('forum', 'synonymgroup'), ('forum', 'searchterm')]
 
 
 class Migration(migrations.Migration):
@@ -53,5 +47,5 @@ class Migration(migrations.Migration):
             ),
         
         ]),
-        migrations.RunPython(rename_content_types, migrations.RunPython.noop),
+        migrations.RunPython(content_type_renamer("search", MOVED), migrations.RunPython.noop),
     ]
