@@ -144,7 +144,12 @@ def main() -> None:
     steps = [("held then approved", writer.held_then_approved), ("published", writer.published),
              ("answer revised", writer.revised)]  # fmt: skip
     stop = threading.Event()
-    threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
+
+    def stop_on_newline() -> None:  # the bench writes a line when the load ends
+        sys.stdin.readline()
+        stop.set()
+
+    threading.Thread(target=stop_on_newline, daemon=True).start()
     print(MARK, "ready", flush=True)
     done: Counter[str] = Counter()
     failed: Counter[str] = Counter()
