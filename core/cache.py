@@ -21,6 +21,7 @@ from typing import Any, overload
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -45,6 +46,40 @@ def bump_content_version() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         _current(None)
+
+
+# Named versions (Misago's cache versions): a part keyed under one of these survives every change but the
+# ones that name it. The service that makes such a change calls invalidate(name) next to its write.
+PUBLIC_FIGURES = "public-figures"  # site-wide figures of public Q&As: counts per topic, months of the archive
+NAMED_VERSIONS = (PUBLIC_FIGURES,)
+
+
+def _named_key(name: str) -> str:
+    if name not in NAMED_VERSIONS:
+        raise ValueError(f"Unknown cache version {name!r}")
+    return f"forum:version:{name}"
+
+
+def named_version(name: str) -> int:
+    key = _named_key(name)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, int(time.time() * 1000), timeout=None)  # from the clock: never an older copy's value
+        version = cache.get(key) or int(time.time() * 1000)
+    return int(version)
+
+
+def _bump_named(name: str) -> None:
+    try:
+        cache.incr(_named_key(name))
+    except ValueError:
+        named_version(name)
+
+
+def invalidate(name: str) -> None:
+    """After the surrounding transaction commits, nothing built under this named version is served again."""
+    _named_key(name)  # an unknown name fails now, in the service, not after commit
+    transaction.on_commit(lambda: _bump_named(name))
 
 
 ABSENT = b""  # no pickle is empty
@@ -182,10 +217,15 @@ class SharedParts:
         return value
 
 
-def cached_part(name: str, build: Callable[[], Any]) -> Any:
-    """A piece of page data (sidebar lists, filter choices) shared by every visitor until content changes."""
+def cached_part(name: str, build: Callable[[], Any], *, version_name: str | None = None) -> Any:
+    """A piece of page data (sidebar lists, filter choices) shared by every visitor until content changes,
+    or, with `version_name`, until a change that invalidates that named version."""
     key = f"part:{name}"
-    version, value = versioned_get(key)
+    if version_name is None:
+        version, value = versioned_get(key)
+    else:
+        version = named_version(version_name)
+        value = _entries([key], version).get(key)
     if value is None:
         value = build()
         versioned_set(key, version, value)

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import bump_content_version
+from core.cache import PUBLIC_FIGURES, bump_content_version, invalidate
 from forum import search_index
 from forum.forms import RejectForm
 from forum.models import Answer, Category, Comment, Question, QuestionRevision, Tag
@@ -31,6 +31,17 @@ class CategoryAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Category, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         transaction.on_commit(bump_content_version)
+        invalidate(PUBLIC_FIGURES)  # names and order in the sidebar's topic counts
+
+    def delete_model(self, request: HttpRequest, obj: Category) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(bump_content_version)
+        invalidate(PUBLIC_FIGURES)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(bump_content_version)
+        invalidate(PUBLIC_FIGURES)
 
 
 @admin.register(Tag)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
+from core.cache import PUBLIC_FIGURES, invalidate
 from core.errors import ApplicationError
 from forum import permissions, signals
 from forum.models import Answer, Comment, Question
@@ -109,10 +110,10 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     kept = _comments_others_replied_to(account)
     Comment.objects.filter(pk__in=kept).update(status=Comment.Status.REMOVED, body="", body_html="", edited_at=None)
     comments.exclude(pk__in=kept).delete()  # only the account's own replies hang below these
-    signals.question_unpublished.send(
-        sender=Question,
-        question_ids=list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True)),
-    )
+    public_ids = list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True))
+    signals.question_unpublished.send(sender=Question, question_ids=public_ids)
+    if public_ids:
+        invalidate(PUBLIC_FIGURES)
     questions.delete()
     for question in Question.objects.filter(pk__in=touched):
         question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()

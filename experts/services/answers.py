@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.audit import audit_record
+from core.cache import PUBLIC_FIGURES, invalidate
 from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
@@ -61,6 +62,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     QuestionClaim.objects.filter(question=question).delete()
     search_index.refresh_vectors([question.pk])
     signals.question_published.send(sender=Question, question_ids=[question.pk])
+    invalidate(PUBLIC_FIGURES)  # one more Q&A in its topic's count and its month
     audit_record(
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.models import User
 from core.audit import audit_record
+from core.cache import PUBLIC_FIGURES, invalidate
 from forum import permissions, search_index, signals
 from forum.models import Answer, Question
 
@@ -18,6 +19,7 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
     question = Question.objects.select_for_update().get(pk=answer.question_id)
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+        invalidate(PUBLIC_FIGURES)
     answer.status = Answer.Status.DRAFT
     answer.save(update_fields=["status", "updated_at"])
     question.status = Question.Status.APPROVED

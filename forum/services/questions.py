@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
+from core.cache import PUBLIC_FIGURES, invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
 from forum import emails, permissions, screening, search_index, signals
@@ -135,6 +136,8 @@ def question_edit(
             raise TransitionError("Only questions that are not yet published can be redacted.")
     reason = reason.strip() or _("Edited by the asker")
     before = _edit_record(question)
+    if question.is_public and category is not None and category.pk != question.category_id:
+        invalidate(PUBLIC_FIGURES)  # the counts per topic change
     changed = [name for name, old, new in (("title", question.title, title), ("details", question.body, body))
                if old.replace("\r\n", "\n").strip() != new.replace("\r\n", "\n").strip()]  # fmt: skip
     if text_changed or own_edit:
@@ -233,6 +236,7 @@ def question_mark_spam(*, question: Question, moderator: User) -> Question:
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+        invalidate(PUBLIC_FIGURES)
     question.status = Question.Status.REJECTED
     question.is_spam = True
     question.rejection_reason = question.rejection_reason or "Removed as spam."
@@ -252,6 +256,7 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
+        invalidate(PUBLIC_FIGURES)
     question.status = Question.Status.REJECTED
     question.rejection_reason = reason
     question.save(update_fields=["status", "rejection_reason", "updated_at"])

@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.cache import SharedParts, cached_part, public_page
+from core.cache import PUBLIC_FIGURES, SharedParts, cached_part, public_page
 from core.pagination import paginate
 from forum import selectors
 from forum.models import Category, Tag
@@ -39,14 +39,18 @@ class SidebarMixin:
 
 
 def _sidebar() -> dict[str, Any]:
-    months = selectors.archive_months()
+    """Recent lists (cheap, indexed) follow every change; the figures (aggregates over every public Q&A)
+    are rebuilt only when a Q&A enters or leaves public view or changes topic."""
     return {
-        "all_months": months,
-        "months": months[:12],
-        "categories": list(selectors.categories_with_counts()),
+        **cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES),
         "recent": selectors.recent_questions(),
         "comments": selectors.recent_comments(),
     }
+
+
+def _sidebar_figures() -> dict[str, Any]:
+    months = selectors.archive_months()
+    return {"all_months": months, "months": months[:12], "categories": list(selectors.categories_with_counts())}
 
 
 @method_decorator(public_page(reads=()), name="dispatch")
