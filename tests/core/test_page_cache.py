@@ -229,7 +229,6 @@ def test_readers_of_one_shared_page_each_get_their_own_name_and_working_token(
     first_html, second_html = pages[first][1], pages[second][1]
     assert "Signed in as Ash &lt;b&gt;" in first_html and "Birch" not in first_html
     assert "Signed in as Birch" in second_html and "Ash" not in second_html
-    assert "reader-menu-" not in second_html and "csrf-" not in second_html  # every hole filled
     client = pages[second][0]
     form_token = _token(second_html.split('id="comment-form"', 1)[1])
     body = "Posted with the token the shared page carried"
