@@ -46,7 +46,7 @@ lint: install ## Lint, check formatting (ruff) and scan for security issues (ban
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@# bench/ is offline tooling that builds SQL from constants; it is not scanned.
-	$(BIN)/bandit -q -r core accounts notifications forum experts search moderation demo config scripts -x '*/migrations/*'
+	$(BIN)/bandit -q -r core accounts notifications forum comments experts search moderation demo config scripts -x '*/migrations/*'
 
 
 format: install ## Fix lint findings and format the code

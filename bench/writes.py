@@ -40,7 +40,8 @@ class Writer:
         from django.utils import timezone
 
         from accounts.models import User
-        from forum.models import Answer, Comment, Question
+        from comments.models import Comment
+        from forum.models import Answer, Question
 
         self.rng = random.Random(seed)  # noqa: S311 - picks what to write on
         self.run = f"{int(time.time())}-{seed}"
@@ -90,7 +91,7 @@ class Writer:
         from allauth.account.models import EmailAddress
 
         from accounts.models import User
-        from forum.services.comments import comment_approve, comment_post
+        from comments.services import comment_approve, comment_post
 
         self.fresh += 1
         author = User.objects.create(email=f"bench-writer-{self.run}-{self.fresh}@example.org",
@@ -105,8 +106,8 @@ class Writer:
     def published(self) -> int:
         """A known commenter's comment, half the time a reply to the newest comment there."""
         from accounts.models import User
-        from forum.models import Comment
-        from forum.services.comments import comment_post
+        from comments.models import Comment
+        from comments.services import comment_post
 
         question = self._question()
         parent = None

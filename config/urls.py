@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("experts/", include("experts.urls")),
     path("feeds/experts/", include("experts.feed_urls")),
     path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("comments.urls")),
     path("", include("search.urls")),
     path("", include("moderation.urls")),
     path("", include("forum.urls")),

@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.cache import PUBLIC_FIGURES, bump_content_version, invalidate
 from forum import search_index
 from forum.forms import RejectForm
-from forum.models import Answer, Category, Comment, Question, QuestionRevision, Tag
-from forum.services import comments as comment_services
+from forum.models import Answer, Category, Question, QuestionRevision, Tag
 from forum.services import questions as question_services
 
 
@@ -192,55 +191,17 @@ class QuestionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Close comments on selected questions"), permissions=["moderate"])
     def close_comments(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
-            comment_services.comments_close(question=question, moderator=request.user)  # type: ignore[arg-type]
+            question_services.comments_close(question=question, moderator=request.user)  # type: ignore[arg-type]
         self.message_user(request, _("Comments closed."), messages.SUCCESS)
 
     @admin.action(description=_("Reopen comments on selected questions"), permissions=["moderate"])
     def reopen_comments(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
         for question in queryset:
-            comment_services.comments_reopen(question=question, moderator=request.user)  # type: ignore[arg-type]
+            question_services.comments_reopen(question=question, moderator=request.user)  # type: ignore[arg-type]
         self.message_user(request, _("Comments reopened."), messages.SUCCESS)
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("forum.moderate_question"))
-
-
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "excerpt", "commenter", "question", "status", "is_deleted")
-    list_filter = ("status", "is_deleted")
-    search_fields = ("body", "question__title")
-    list_select_related = ("author", "question")
-    ordering = ("created_at",)
-    actions = ["approve", "remove"]
-    readonly_fields = ("question", "commenter", "parent", "body", "status", "is_deleted", "created_at", "edited_at")
-    fields = readonly_fields
-
-    @admin.display(description=_("comment"))
-    def excerpt(self, obj: Comment) -> str:
-        return obj.body[:80] or "—"
-
-    @admin.display(description=_("by"))
-    def commenter(self, obj: Comment) -> str:
-        return obj.author.public_name if obj.author else str(_("Deleted user"))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    @admin.action(description=_("Approve selected comments"), permissions=["change"])
-    def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
-        for comment in queryset:
-            comment_services.comment_approve(comment=comment, moderator=request.user)  # type: ignore[arg-type]
-        self.message_user(request, _("Comments approved."), messages.SUCCESS)
-
-    @admin.action(description=_("Remove selected comments"), permissions=["change"])
-    def remove(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
-        for comment in queryset:
-            comment_services.comment_remove(comment=comment, moderator=request.user, reason="Removed in the admin")  # type: ignore[arg-type]
-        self.message_user(request, _("Comments removed."), messages.SUCCESS)
 
 
 @admin.register(Answer)

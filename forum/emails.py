@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.models import Comment, Question
+from forum.models import Question
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
 from notifications.models import AlertSubscription
@@ -39,24 +39,6 @@ def question_rejected(question: Question) -> int:
             key=f"rejected:{question.pk}:user:{author.pk}", kind="question_rejected", to_email=author.email,
             context={"question": question, "url": absolute(reverse("forum:my_questions")), "user": author},
             unsubscribe=preference_token(author, "question_answered"),
-        )
-    ])  # fmt: skip
-
-
-def comment_published(comment: Comment) -> int:
-    """Tell the parent comment's author about a reply (never oneself)."""
-    parent = comment.parent
-    if parent is None or parent.author is None or parent.author_id == comment.author_id or parent.is_deleted:
-        return 0
-    recipient = parent.author
-    if not recipient.is_active or not preferences_for(recipient).comment_replies:
-        return 0
-    url = absolute(f"{comment.question.get_absolute_url()}#comment-{comment.pk}")
-    return enqueue([
-        compose(
-            key=f"reply:{comment.pk}:user:{recipient.pk}", kind="comment_reply", to_email=recipient.email,
-            context={"comment": comment, "question": comment.question, "url": url, "user": recipient},
-            unsubscribe=preference_token(recipient, "comment_replies"),
         )
     ])  # fmt: skip
 

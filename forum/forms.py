@@ -103,18 +103,6 @@ class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CommentForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your comment"),
-        min_length=2,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Be kind. Markdown works: **bold**, *italic*, lists, links. No personal details, please."),
-    )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    website = honeypot_field()
-
-
 class AlertForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"))
     scope = forms.ChoiceField(

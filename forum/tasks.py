@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from forum import emails
-from forum.services.comments import comments_close_expired
+from forum.services.questions import comments_close_expired
 from notifications.models import AlertSubscription
 
 

@@ -1,5 +1,6 @@
+from comments.models import Comment
 from experts.models import ExpertProfile
-from forum.models import Comment, Question
+from forum.models import Question
 from moderation.models import Report
 
 

@@ -6,13 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from comments.models import Comment
+from comments.services import comment_remove
 from core.audit import audit_record
 from core.cache import PUBLIC_FIGURES, invalidate
 from core.errors import ApplicationError
 from forum import permissions, signals
-from forum.models import Answer, Comment, Question
+from forum.models import Answer, Question
 from forum.services.answers import answer_remove
-from forum.services.comments import comment_remove
 from forum.services.questions import question_remove
 from moderation.models import Report
 

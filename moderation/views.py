@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from comments.models import Comment
 from forum import permissions
-from forum.models import Answer, Comment, Question
+from forum.models import Answer, Question
 from moderation import services as moderation
 from moderation.forms import ReportForm
 

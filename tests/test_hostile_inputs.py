@@ -46,7 +46,7 @@ HOSTILE = {
 OUR_QUERY_PARAMS = {"page", "q", "reply_to", "category", "tag", "expert", "specialty", "scope", "from", "to"}
 QUERY_PARAMS = sorted(OUR_QUERY_PARAMS | {"next", "p", "o", "_to_field"})
 
-APP_DIRS = ("core", "accounts", "notifications", "forum", "experts", "search")
+APP_DIRS = ("core", "accounts", "notifications", "forum", "comments", "experts", "search", "moderation")
 # request.GET.get("x"), GET["x"], GET.getlist("x"), a QueryDict held in `params` (params.get("x")), the
 # names given to a helper that reads one (query_text(request, "x")) and those a cached page declares it
 # reads (public_page(reads=("x", ...)), core.cache.PAGE_PARAMETERS): every way the code names a parameter.

@@ -9,10 +9,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import User
+from comments.models import Comment
 from core.models import AuditLog
 from core.roles import moderators_group
 from experts.models import ExpertProfile
-from forum.models import Answer, Comment, Question
+from forum.models import Answer, Question
 from moderation.models import Report
 from notifications import tokens
 from notifications.models import AlertSubscription, OutboxEmail
@@ -79,10 +80,10 @@ MATRIX = {
                             _everyone(200)),
     "search:search": (lambda w: {}, _everyone(200)),
     "moderation:report": (lambda w: {"kind": "question", "pk": w["public"].pk}, _signed_in(200)),
-    "forum:comment_post": (lambda w: {"pk": w["public"].pk}, _everyone(405)),
-    "forum:comment_edit": (lambda w: {"pk": w["comment"].pk},
+    "comments:comment_post": (lambda w: {"pk": w["public"].pk}, _everyone(405)),
+    "comments:comment_edit": (lambda w: {"pk": w["comment"].pk},
                            {"anonymous": LOGIN, "patient": 200, "expert": 403, "moderator": 403}),
-    "forum:comment_delete": (lambda w: {"pk": w["comment"].pk}, _everyone(405)),
+    "comments:comment_delete": (lambda w: {"pk": w["comment"].pk}, _everyone(405)),
     "forum:alerts": (lambda w: {}, _everyone(200)),
     "forum:alerts_sent": (lambda w: {}, _everyone(200)),
     "notifications:alert_confirm": (lambda w: {"token": tokens.confirm_token(w["alert"].pk)}, _everyone(200)),
@@ -208,9 +209,9 @@ def _posts(world):
         ("patient", reverse("forum:question_edit", args=[pending.pk]), {"title": "x"}),
         ("patient", reverse("forum:question_withdraw", args=[pending.pk]), {}),
         ("patient", reverse("moderation:report", args=["question", public.pk]), {"reason": "spam"}),
-        ("patient", reverse("forum:comment_post", args=[public.pk]), {"body": "x"}),
-        ("patient", reverse("forum:comment_edit", args=[world["comment"].pk]), {"body": "x"}),
-        ("patient", reverse("forum:comment_delete", args=[world["comment"].pk]), {}),
+        ("patient", reverse("comments:comment_post", args=[public.pk]), {"body": "x"}),
+        ("patient", reverse("comments:comment_edit", args=[world["comment"].pk]), {"body": "x"}),
+        ("patient", reverse("comments:comment_delete", args=[world["comment"].pk]), {}),
         ("anonymous", reverse("forum:alerts"), {"email": "x@example.org", "scope": "all", "frequency": "daily"}),
         ("anonymous", reverse("notifications:alert_confirm", args=[tokens.confirm_token(world["alert"].pk)]), {}),
         ("patient", reverse("experts:apply"), {"public_name": "x"}),
@@ -337,7 +338,7 @@ def test_xss_corpus_through_every_markdown_field(world, payload):
     expert.post(reverse("experts:answer", args=[question.pk]), {"body": payload + " answer " * 10, "publish": "1"})
     question.refresh_from_db()
     assert question.status == "answered"
-    patient.post(reverse("forum:comment_post", args=[question.pk]), {"body": payload})
+    patient.post(reverse("comments:comment_post", args=[question.pk]), {"body": payload})
     Comment.objects.filter(question=question).update(status="approved")
     page = Client().get(question.get_absolute_url()).content.decode()
     assert _active_content(page) == [], payload

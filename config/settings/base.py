@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "forum",
+    "comments",
     "experts",
     "search",
     "moderation",

@@ -1,5 +1,4 @@
 from .answer import Answer, AnswerRevision
-from .comment import Comment
 from .question import Question, QuestionRevision
 from .taxonomy import Category, Tag
 
@@ -7,7 +6,6 @@ __all__ = [
     "Answer",
     "AnswerRevision",
     "Category",
-    "Comment",
     "Question",
     "QuestionRevision",
     "Tag",

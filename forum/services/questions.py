@@ -1,6 +1,7 @@
 """Writes for questions. Every state change happens here, with its audit row."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -263,3 +264,45 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
     audit_record(actor=moderator, action="question.remove", target=question, before=before,
                  after={"status": question.status}, reason=reason)  # fmt: skip
     return question
+
+
+# --- The comment thread's open or closed state is the question's own -------------------------------
+
+
+@transaction.atomic
+def comments_close(*, question: Question, moderator: User | None, reason: str = "") -> Question:
+    """Close a thread (a moderator, or the nightly job with moderator=None)."""
+    if moderator is not None:
+        permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.comments_closed:
+        return question
+    question.comments_closed = True
+    question.save(update_fields=["comments_closed", "updated_at"])
+    audit_record(actor=moderator, action="comments.close", target=question, before={"closed": False},
+                 after={"closed": True}, reason=reason)  # fmt: skip
+    return question
+
+
+@transaction.atomic
+def comments_reopen(*, question: Question, moderator: User) -> Question:
+    permissions.check(permissions.is_moderator(moderator))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not question.comments_closed:
+        return question
+    question.comments_closed = False
+    question.save(update_fields=["comments_closed", "updated_at"])
+    audit_record(actor=moderator, action="comments.reopen", target=question, before={"closed": True},
+                 after={"closed": False})  # fmt: skip
+    return question
+
+
+def comments_close_expired() -> int:
+    """Nightly: close threads whose open period has passed, so the flag agrees with the date check."""
+    cutoff = timezone.now() - timedelta(days=settings.FORUM_COMMENTS_OPEN_DAYS)
+    expired = Question.objects.public().filter(comments_closed=False, answered_at__lte=cutoff)
+    closed = 0
+    for question in expired.iterator():
+        comments_close(question=question, moderator=None, reason="Open period ended")
+        closed += 1
+    return closed

@@ -1,14 +1,13 @@
 from .alerts import AlertSubscribeView, alerts_sent
 from .asking import AskView, MyQuestionsView, QuestionEditView, ask_done, ask_preview, question_withdraw
-from .comments import CommentEditView, comment_delete, comment_post
 from .listing import ArchiveMonthView, ArchiveYearView, CategoryView, HomeView, SidebarMixin, TagView
 from .questions import QuestionDetailView
 from .site import StaticPageView, healthz, hello, humanize_duration, robots_txt
 
 __all__ = [
     "AlertSubscribeView", "SidebarMixin", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
-    "CommentEditView", "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView",
+    "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView",
     "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
-    "comment_delete", "comment_post", "healthz", "hello", "humanize_duration", "question_withdraw",
+    "healthz", "hello", "humanize_duration", "question_withdraw",
     "robots_txt",
 ]  # fmt: skip

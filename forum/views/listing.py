@@ -43,8 +43,7 @@ def _sidebar() -> dict[str, Any]:
     are rebuilt only when a Q&A enters or leaves public view or changes topic."""
     return {
         **cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES),
-        "recent": selectors.recent_questions(),
-        "comments": selectors.recent_comments(),
+        "recent": selectors.recent_questions(),  # the latest comments come from the comments app's tag
     }
 
 

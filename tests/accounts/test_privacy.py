@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from accounts.middleware import LAST_SEEN, LOGIN_AT
 from accounts.models import User
+from comments.models import Comment
 from core.models import AuditLog
-from forum.models import Comment, Question
+from forum.models import Question
 from notifications.models import AlertSubscription
 from tests.factories import TEST_PASSWORD, QuestionFactory, UserFactory, answered_question
 
@@ -120,9 +121,9 @@ def _everything_stored_as_text():
 def test_deletion_erases_the_persons_words_everywhere_they_were_copied(
     client, moderator, expert, django_capture_on_commit_callbacks
 ):
+    from comments import services as comment_services
     from experts.services.answers import answer_publish
     from forum.models import Answer
-    from forum.services import comments as comment_services
     from forum.services.questions import question_approve, question_edit, question_submit
     from moderation.services import report_create
     from notifications.models import OutboxEmail

@@ -16,8 +16,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from comments.models import Comment
 from core.roles import moderators_group
-from forum.models import Comment, Question
+from forum.models import Question
 from notifications.tasks import sweep_outbox
 from search.models import SynonymGroup
 from tests.browser.conftest import ARTIFACTS, VIEWPORTS
@@ -171,13 +172,13 @@ def test_the_life_of_a_question(browser, live_server, settings, viewport):
     reader_page.fill("#comment-form [name=body]", "Cooling vests helped me a lot.")
     reader_page.click("#comment-form button[type=submit]")
     reader_page.wait_for_load_state()
-    journey.admin_action(mod_page, "/admin/forum/comment/?status__exact=pending", "Cooling vests", "approve")
+    journey.admin_action(mod_page, "/admin/comments/comment/?status__exact=pending", "Cooling vests", "approve")
     first = Comment.objects.get(body="Cooling vests helped me a lot.")
     page.goto(f"{journey.base}{question.get_absolute_url()}?reply_to={first.pk}#comment-form")
     page.fill("#comment-form [name=body]", "Thanks, I will try one this summer.")
     page.click("#comment-form button[type=submit]")
     page.wait_for_load_state()
-    journey.admin_action(mod_page, "/admin/forum/comment/?status__exact=pending", "I will try one", "approve")
+    journey.admin_action(mod_page, "/admin/comments/comment/?status__exact=pending", "I will try one", "approve")
     reader_page.reload()
     assert reader_page.locator(".comment-replies", has_text="I will try one this summer").is_visible()
     journey.shot(reader_page, "threaded-comments")

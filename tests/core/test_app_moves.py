@@ -12,14 +12,14 @@ from notifications.models import AlertSubscription
 # The state just before models left forum and accounts for core, notifications, search and moderation.
 BEFORE_THE_MOVES = [
     ("forum", "0014_auditlog_without_text"), ("accounts", "0003_notificationpreferences"),
-    ("core", None), ("notifications", None), ("search", None), ("moderation", None),
+    ("core", None), ("notifications", None), ("search", None), ("moderation", None), ("comments", None),
 ]  # fmt: skip
 MOVED_TABLES = {
     "core.AuditLog": "forum_auditlog", "core.WorkerHeartbeat": "forum_workerheartbeat",
     "notifications.OutboxEmail": "forum_outboxemail", "notifications.AlertSubscription": "forum_alertsubscription",
     "notifications.NotificationPreferences": "accounts_notificationpreferences",
     "search.SynonymGroup": "forum_synonymgroup", "search.SearchTerm": "forum_searchterm",
-    "moderation.Report": "forum_report",
+    "moderation.Report": "forum_report", "comments.Comment": "forum_comment",
 }  # fmt: skip
 
 
@@ -49,6 +49,7 @@ def _fill_with_the_old_models(old):
         old.get_model("accounts", "NotificationPreferences").objects.create(user=person)
         old.get_model("forum", "Report").objects.create(reporter=person, content_type=question_type,
                                                         object_id=question.pk, reason="other")  # fmt: skip
+    old.get_model("forum", "Comment").objects.create(question=question, author=people[1], body="b", body_html="b")
     old.get_model("forum", "WorkerHeartbeat").objects.create(name="celery", seen_at=timezone.now())
     old.get_model("forum", "SynonymGroup").objects.create(terms="Tysabri, natalizumab")
     old.get_model("forum", "SearchTerm").objects.create(word="moving", frequency=2)
@@ -69,7 +70,8 @@ def test_a_database_filled_by_the_old_code_keeps_every_row_after_the_moves():
         old = _migrate(BEFORE_THE_MOVES)
         # As on a database the old code made: the moved models' content types under their old apps.
         ContentType = old.get_model("contenttypes", "ContentType")
-        ContentType.objects.filter(app_label__in=["core", "notifications", "search", "moderation"]).delete()
+        new_apps = ["core", "notifications", "search", "moderation", "comments"]
+        ContentType.objects.filter(app_label__in=new_apps).delete()
         old_type_ids = {
             label.split(".")[1].lower(): ContentType.objects.create(
                 app_label="accounts" if table.startswith("accounts_") else "forum", model=label.split(".")[1].lower()
@@ -92,6 +94,7 @@ def test_a_database_filled_by_the_old_code_keeps_every_row_after_the_moves():
     moved_types = dict(ContentType.objects.filter(model__in=old_type_ids).values_list("model", "pk"))
     assert moved_types == old_type_ids and len(old_type_ids) == len(MOVED_TABLES)
     assert set(ContentType.objects.filter(pk__in=list(old_type_ids.values())).values_list("app_label", flat=True)) == {
+        "comments",
         "core",
         "moderation",
         "notifications",

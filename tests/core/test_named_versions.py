@@ -6,11 +6,12 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from comments import services as comment_services
+from comments.models import Comment
 from core.cache import PUBLIC_FIGURES, cached_part, named_version
 from experts.services.answers import answer_publish, answer_revise
-from forum.models import Answer, Comment, Question
+from forum.models import Answer, Question
 from forum.services import answers as forum_answers
-from forum.services import comments as comment_services
 from forum.services import questions as question_services
 from moderation.services import spam_account_remove
 from tests.factories import CategoryFactory, QuestionFactory, UserFactory, answered_question

@@ -8,11 +8,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from comments import services as comment_services
+from comments.models import Comment
 from core.cache import bump_content_version, content_version, memory
 from core.models import AuditLog
 from experts.services.answers import answer_publish, answer_revise
-from forum.models import Answer, Comment
-from forum.services import comments as comment_services
+from forum.models import Answer
 from forum.services import questions as question_services
 from tests.factories import CategoryFactory, ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 from tests.support.admin_forms import change_form_data
@@ -81,7 +82,7 @@ def test_closing_comments_invalidates_the_qa_page(client, page_cache, moderator,
     question = answered_question()
     assert "Comments are closed." not in _get(client, question.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=True):
-        comment_services.comments_close(question=question, moderator=moderator)
+        question_services.comments_close(question=question, moderator=moderator)
     assert "Comments are closed." in _get(client, question.get_absolute_url())
 
 
@@ -234,7 +235,7 @@ def test_readers_of_one_shared_page_each_get_their_own_name_and_working_token(
     body = "Posted with the token the shared page carried"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("forum:comment_post", args=[question.pk]), {"body": body, "csrfmiddlewaretoken": form_token}
+            reverse("comments:comment_post", args=[question.pk]), {"body": body, "csrfmiddlewaretoken": form_token}
         )
     assert response.status_code == 302
     assert Comment.objects.filter(author=second, body__startswith="Posted with the token").exists()
@@ -260,7 +261,7 @@ def test_a_reader_sees_their_held_comment_right_after_posting_it(client, page_ca
     client.force_login(user)
     assert "Only you can see this comment" not in _get(client, question.get_absolute_url())  # shared page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "My first comment here"})
+        response = client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "My first comment here"})
     assert response.status_code == 302
     html = _get(client, question.get_absolute_url())
     assert "Your first comment will appear once a moderator has read it." in html
@@ -331,7 +332,7 @@ def test_signed_in_fragments_follow_changes(client, page_cache, user, moderator,
         comment_services.comment_approve(comment=held, moderator=moderator)
     assert "Held until a moderator reads it" in _get(client, question.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=True):
-        comment_services.comments_close(question=question, moderator=moderator)
+        question_services.comments_close(question=question, moderator=moderator)
     html = _get(client, question.get_absolute_url())
     assert "Comments are closed." in html and ">Reply</a>" not in html
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from comments.models import Comment
 from core.cache import memory
-from forum.models import Comment
 from tests.factories import CategoryFactory, ExpertProfileFactory, UserFactory, answered_question
 
 

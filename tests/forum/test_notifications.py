@@ -7,11 +7,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from comments import services as comment_services
+from comments.models import Comment
 from experts import emails as expert_emails
 from experts.services.answers import answer_publish
 from forum import emails
-from forum.models import Comment
-from forum.services import comments as comment_services
 from forum.services.questions import question_approve, question_reject
 from moderation import emails as moderation_emails
 from notifications import tokens

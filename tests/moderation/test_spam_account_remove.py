@@ -1,9 +1,10 @@
 import pytest
 
 from accounts.models import User
+from comments.models import Comment
 from core.models import AuditLog
 from experts.models import ExpertProfile
-from forum.models import Answer, Comment, Question
+from forum.models import Answer, Question
 from moderation.services import SpamRemovalRefused, spam_account_remove
 from tests.factories import ExpertProfileFactory, UserFactory, answered_question
 

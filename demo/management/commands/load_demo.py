@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from comments.models import Comment
 from core.cache import bump_content_version
 from core.markdown import render_markdown
 from core.roles import moderators_group
@@ -18,7 +19,7 @@ from demo import accounts as demo
 from demo import content as demo_content
 from experts.models import ExpertProfile
 from experts.services import answers as answer_services
-from forum.models import Category, Comment, Question, Tag
+from forum.models import Category, Question, Tag
 from forum.services import questions as question_services
 from notifications.models import OutboxEmail
 from search.models import SynonymGroup

@@ -4,10 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
+from comments.models import Comment
 from core.models import AuditLog
 from core.roles import MODERATOR_PERMISSIONS
 from experts.models import ExpertProfile
-from forum.models import Comment, Question, QuestionRevision
+from forum.models import Question, QuestionRevision
 from moderation.models import Report
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
 

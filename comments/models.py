@@ -27,6 +27,7 @@ class Comment(models.Model):
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     class Meta:
+        db_table = "forum_comment"  # created by the forum app, moved here
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]

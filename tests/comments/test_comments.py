@@ -6,9 +6,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from comments import services as services
+from comments.models import Comment
 from core.models import AuditLog
-from forum.models import Comment, Question
-from forum.services import comments as services
+from forum.models import Question
 from forum.tasks import close_old_threads
 from notifications.models import OutboxEmail
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory, answered_question
@@ -24,7 +25,7 @@ def _trusted(user, question):
 def test_first_comment_is_held_and_visible_only_to_its_author(client, user, moderator):
     question = answered_question()
     client.force_login(user)
-    response = client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "My first comment here."})
+    response = client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "My first comment here."})
     comment = Comment.objects.get()
     assert response.status_code == 302 and comment.status == "pending"
     mine = client.get(question.get_absolute_url()).content.decode()
@@ -82,7 +83,7 @@ def test_replying_through_the_page_keeps_the_thread(client, user):
     client.force_login(user)
     form_page = client.get(question.get_absolute_url() + f"?reply_to={parent.pk}").content.decode()
     assert f'name="parent" value="{parent.pk}"' in form_page and "Reply to the comment" in form_page
-    client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "A reply", "parent": parent.pk})
+    client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "A reply", "parent": parent.pk})
     assert Comment.objects.get(body="A reply").parent == parent
 
 
@@ -98,7 +99,7 @@ def test_moderator_closes_comments_and_the_server_refuses_new_ones(client, user,
     client.force_login(user)
     html = client.get(question.get_absolute_url()).content.decode()
     assert "Comments are closed." in html and 'id="comment-form"' not in html
-    response = client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "Sneaking in"})
+    response = client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "Sneaking in"})
     assert response.status_code == 302
     assert not Comment.objects.filter(body="Sneaking in").exists()
 
@@ -133,10 +134,10 @@ def test_edit_only_within_the_window_and_only_ones_own(client, settings, user):
     with pytest.raises(services.EditWindowPassed):
         services.comment_edit(comment=comment, user=user, body="Too late")
     client.force_login(user)
-    response = client.post(reverse("forum:comment_edit", args=[comment.pk]), {"body": "Too late again"})
+    response = client.post(reverse("comments:comment_edit", args=[comment.pk]), {"body": "Too late again"})
     assert "only be edited for a short while" in response.content.decode()
     client.force_login(UserFactory())
-    assert client.get(reverse("forum:comment_edit", args=[comment.pk])).status_code == 403
+    assert client.get(reverse("comments:comment_edit", args=[comment.pk])).status_code == 403
 
 
 @pytest.mark.django_db
@@ -148,8 +149,8 @@ def test_deleting_leaves_a_tombstone_and_keeps_replies(client, user):
     parent = services.comment_post(question=question, author=user, body="Soon deleted words")
     services.comment_post(question=question, author=other, body="A reply that stays", parent=parent)
     client.force_login(user)
-    assert client.get(reverse("forum:comment_delete", args=[parent.pk])).status_code == 405
-    client.post(reverse("forum:comment_delete", args=[parent.pk]))
+    assert client.get(reverse("comments:comment_delete", args=[parent.pk])).status_code == 405
+    client.post(reverse("comments:comment_delete", args=[parent.pk]))
     parent.refresh_from_db()
     assert parent.is_deleted and parent.body == ""
     html = client.get(question.get_absolute_url()).content.decode()
@@ -157,14 +158,14 @@ def test_deleting_leaves_a_tombstone_and_keeps_replies(client, user):
     assert "Soon deleted words" not in html and "A reply that stays" in html
     assert AuditLog.objects.filter(action="comment.delete").exists()
     client.force_login(other)
-    client.post(reverse("forum:comment_delete", args=[parent.pk]))  # not theirs
+    client.post(reverse("comments:comment_delete", args=[parent.pk]))  # not theirs
     assert Comment.objects.get(body="A reply that stays").is_deleted is False
 
 
 @pytest.mark.django_db
 def test_comment_permissions(client, unverified_user):
     question = answered_question()
-    url = reverse("forum:comment_post", args=[question.pk])
+    url = reverse("comments:comment_post", args=[question.pk])
     response = client.post(url, {"body": "Anonymous visitor"})
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
     client.force_login(unverified_user)
@@ -172,7 +173,7 @@ def test_comment_permissions(client, unverified_user):
     hidden = QuestionFactory(status=Question.Status.APPROVED)
     client.force_login(UserFactory())
     assert (
-        client.post(reverse("forum:comment_post", args=[hidden.pk]), {"body": "On a hidden question"}).status_code
+        client.post(reverse("comments:comment_post", args=[hidden.pk]), {"body": "On a hidden question"}).status_code
         == 404
     )
     assert not Comment.objects.exists()
@@ -194,7 +195,7 @@ def test_comment_markdown_is_sanitized_to_a_small_subset(user, payload):
 def test_comment_honeypot(client, user):
     question = answered_question()
     client.force_login(user)
-    client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "Buy now", "website": "spam"})
+    client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "Buy now", "website": "spam"})
     assert not Comment.objects.exists()
 
 
@@ -204,7 +205,7 @@ def test_comment_flood_control_keeps_the_text(client, user, settings):
     question = answered_question()
     _trusted(user, question)
     client.force_login(user)
-    response = client.post(reverse("forum:comment_post", args=[question.pk]), {"body": "Too quick again"})
+    response = client.post(reverse("comments:comment_post", args=[question.pk]), {"body": "Too quick again"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Please wait a little" in html and "Too quick again" in html

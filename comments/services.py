@@ -9,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from comments import emails
+from comments.models import Comment
 from core.audit import audit_record
 from core.errors import ApplicationError
 from core.markdown import render_markdown
-from forum import emails, permissions
-from forum.models import Comment, Question
+from forum import permissions
+from forum.models import Question
 from forum.services.flood import check_flood
 
 
@@ -140,42 +142,3 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
     audit_record(actor=user, action="comment.delete", target=comment, before={"deleted": False},
                  after={"deleted": True})  # fmt: skip
     return comment
-
-
-@transaction.atomic
-def comments_close(*, question: Question, moderator: User | None, reason: str = "") -> Question:
-    """Close a thread (a moderator, or the nightly job with moderator=None)."""
-    if moderator is not None:
-        permissions.check(permissions.is_moderator(moderator))
-    question = Question.objects.select_for_update().get(pk=question.pk)
-    if question.comments_closed:
-        return question
-    question.comments_closed = True
-    question.save(update_fields=["comments_closed", "updated_at"])
-    audit_record(actor=moderator, action="comments.close", target=question, before={"closed": False},
-                 after={"closed": True}, reason=reason)  # fmt: skip
-    return question
-
-
-@transaction.atomic
-def comments_reopen(*, question: Question, moderator: User) -> Question:
-    permissions.check(permissions.is_moderator(moderator))
-    question = Question.objects.select_for_update().get(pk=question.pk)
-    if not question.comments_closed:
-        return question
-    question.comments_closed = False
-    question.save(update_fields=["comments_closed", "updated_at"])
-    audit_record(actor=moderator, action="comments.reopen", target=question, before={"closed": True},
-                 after={"closed": False})  # fmt: skip
-    return question
-
-
-def comments_close_expired() -> int:
-    """Nightly: close threads whose open period has passed, so the flag agrees with the date check."""
-    cutoff = timezone.now() - timedelta(days=settings.FORUM_COMMENTS_OPEN_DAYS)
-    expired = Question.objects.public().filter(comments_closed=False, answered_at__lte=cutoff)
-    closed = 0
-    for question in expired.iterator():
-        comments_close(question=question, moderator=None, reason="Open period ended")
-        closed += 1
-    return closed

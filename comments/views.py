@@ -14,10 +14,11 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from comments import services as comment_services
+from comments.forms import CommentForm
+from comments.models import Comment
 from core.errors import ApplicationError
-from forum.forms import CommentForm
-from forum.models import Comment, Question
-from forum.services import comments as comment_services
+from forum.models import Question
 from forum.services.flood import FloodError
 from forum.views.questions import QuestionDetailView
 
@@ -63,7 +64,7 @@ class CommentEditView(LoginRequiredMixin, View):
         self.comment = get_object_or_404(Comment.objects.select_related("question"), pk=kwargs["pk"])
 
     def render_form(self, form: CommentForm) -> HttpResponse:
-        return render(self.request, "forum/comment_edit.html", {"form": form, "comment": self.comment})
+        return render(self.request, "comments/comment_edit.html", {"form": form, "comment": self.comment})
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         if self.comment.author_id != request.user.pk:

@@ -1,0 +1,47 @@
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from comments import services as comment_services
+from comments.models import Comment
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "excerpt", "commenter", "question", "status", "is_deleted")
+    list_filter = ("status", "is_deleted")
+    search_fields = ("body", "question__title")
+    list_select_related = ("author", "question")
+    ordering = ("created_at",)
+    actions = ["approve", "remove"]
+    readonly_fields = ("question", "commenter", "parent", "body", "status", "is_deleted", "created_at", "edited_at")
+    fields = readonly_fields
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj: Comment) -> str:
+        return obj.body[:80] or "—"
+
+    @admin.display(description=_("by"))
+    def commenter(self, obj: Comment) -> str:
+        return obj.author.public_name if obj.author else str(_("Deleted user"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            comment_services.comment_approve(comment=comment, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Comments approved."), messages.SUCCESS)
+
+    @admin.action(description=_("Remove selected comments"), permissions=["change"])
+    def remove(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            comment_services.comment_remove(comment=comment, moderator=request.user, reason="Removed in the admin")  # type: ignore[arg-type]
+        self.message_user(request, _("Comments removed."), messages.SUCCESS)
