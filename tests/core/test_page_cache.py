@@ -1,5 +1,6 @@
 """Anonymous public pages come from the cache, and every change that shows on them invalidates it."""
 
+import re
 import time
 
 import pytest
@@ -396,3 +397,32 @@ def test_memory_copies_expire_with_the_shared_cache(settings, monkeypatch):
     assert memory.get("page", 7) == (True, "html")
     monkeypatch.setattr("core.cache.time.monotonic", lambda: now + 301)
     assert memory.get("page", 7) == (False, None)
+
+
+@pytest.mark.django_db
+def test_no_reader_s_name_token_or_nonce_reaches_another_reader(page_cache):
+    """Every per-request value (name, form token, CSP nonce) on a page is that reader's own, whatever the
+    shared fragments and per-process constants hold."""
+    question = answered_question()
+    _comment(question, UserFactory(), "A comment every reader sees")
+    readers = [UserFactory(display_name="Reader Rowan"), UserFactory(display_name="Reader Juniper")]
+    clients, tokens, nonces = {}, {}, {}
+    for reader in readers:
+        client = clients[reader.pk] = Client(enforce_csrf_checks=True)
+        client.force_login(reader)
+        for url in (question.get_absolute_url(), reverse("forum:home")):
+            response = client.get(url)
+            html = response.content.decode()
+            assert f"Signed in as {reader.display_name}" in html
+            assert next(r for r in readers if r != reader).display_name not in html
+            tokens[reader.pk] = _token(html)
+            header = response.get("Content-Security-Policy", "")
+            found = set(re.findall(r"nonce-([\w+/=-]+)", header)) | set(re.findall(r'nonce="([^"]+)"', html))
+            nonces.setdefault(reader.pk, set()).update(found)
+    first, second = (reader.pk for reader in readers)
+    assert not nonces[first] & nonces[second]
+    preview = reverse("forum:ask_preview")
+    for reader, other in ((first, second), (second, first)):
+        # A reader's page token works for them and for nobody else.
+        assert clients[reader].post(preview, {"csrfmiddlewaretoken": tokens[reader]}).status_code == 200
+        assert clients[reader].post(preview, {"csrfmiddlewaretoken": tokens[other]}).status_code == 403
