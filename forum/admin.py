@@ -29,18 +29,19 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Category, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        transaction.on_commit(bump_content_version)
-        invalidate(PUBLIC_FIGURES)  # names and order in the sidebar's topic counts
+        self.topics_changed()
 
     def delete_model(self, request: HttpRequest, obj: Category) -> None:
         super().delete_model(request, obj)
-        transaction.on_commit(bump_content_version)
-        invalidate(PUBLIC_FIGURES)
+        self.topics_changed()
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
         super().delete_queryset(request, queryset)
+        self.topics_changed()
+
+    def topics_changed(self) -> None:
         transaction.on_commit(bump_content_version)
-        invalidate(PUBLIC_FIGURES)
+        invalidate(PUBLIC_FIGURES)  # names and order in the sidebar's topic counts
 
 
 @admin.register(Tag)

@@ -15,9 +15,10 @@ from django.views.generic import TemplateView
 from core.cache import cached_part, public_page
 from core.query import SLUG_MAX_LENGTH, query_text
 from experts.models import ExpertProfile
-from forum.models import Question, Tag
+from forum.models import Tag
 from forum.views.listing import SidebarMixin
 from search import engine as search
+from search.selectors import similar_questions
 
 
 @method_decorator(public_page(reads=("q", "page", "category", "tag", "expert", "from", "to")), name="dispatch")
@@ -95,10 +96,3 @@ def _filter_query(filters: search.Filters) -> str:
 def ask_similar(request: HttpRequest) -> HttpResponse:
     similar = similar_questions(query_text(request, "q"))
     return HttpResponse(render_to_string("search/similar.html", {"similar": similar}, request=request))
-
-
-def similar_questions(text: str, limit: int = 5) -> list[Question]:
-    """Answered questions like the text (the ask form's suggestions), through the site search."""
-    ids = search.similar_ids(text, limit)
-    by_id = {q.pk: q for q in Question.objects.filter(pk__in=ids).only("id", "title", "slug")}
-    return [by_id[i] for i in ids if i in by_id]

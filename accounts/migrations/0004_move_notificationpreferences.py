@@ -13,6 +13,5 @@ class Migration(migrations.Migration):
             migrations.DeleteModel(
                 name='NotificationPreferences',
             ),
-        
         ]),
     ]

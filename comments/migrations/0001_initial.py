@@ -44,7 +44,6 @@ class Migration(migrations.Migration):
                     'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'approved', 'removed'])), name='comment_status_valid')],
                 },
             ),
-        
         ]),
         migrations.RunPython(content_type_renamer("comments", MOVED), migrations.RunPython.noop),
     ]

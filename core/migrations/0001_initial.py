@@ -53,7 +53,6 @@ class Migration(migrations.Migration):
                     'indexes': [models.Index(fields=['target_type', 'target_id'], name='audit_target')],
                 },
             ),
-        
         ]),
         migrations.RunPython(content_type_renamer("core", MOVED), migrations.RunPython.noop),
     ]

@@ -44,7 +44,6 @@ class Migration(migrations.Migration):
             migrations.DeleteModel(
                 name='AuditLog',
             ),
-        
         ]),
         # The Moderators group keeps reading the audit log and heartbeats under their new app.
         migrations.RunPython(grant, migrations.RunPython.noop),

@@ -22,7 +22,6 @@ class Migration(migrations.Migration):
             migrations.DeleteModel(
                 name='SynonymGroup',
             ),
-        
         ]),
         migrations.RunPython(grant, migrations.RunPython.noop),  # moderators keep editing synonyms
     ]

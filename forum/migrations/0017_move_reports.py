@@ -23,7 +23,6 @@ class Migration(migrations.Migration):
             migrations.DeleteModel(
                 name='Report',
             ),
-        
         ]),
         migrations.RunPython(grant, migrations.RunPython.noop),  # moderators keep handling reports
     ]

@@ -35,7 +35,6 @@ class Migration(migrations.Migration):
             migrations.DeleteModel(
                 name='Comment',
             ),
-        
         ]),
         migrations.RunPython(grant, migrations.RunPython.noop),  # moderators keep moderating comments
     ]

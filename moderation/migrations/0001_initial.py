@@ -42,7 +42,6 @@ class Migration(migrations.Migration):
                     'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'open')), fields=('reporter', 'content_type', 'object_id'), name='report_one_open_per_user_and_item')],
                 },
             ),
-        
         ]),
         migrations.RunPython(content_type_renamer("moderation", MOVED), migrations.RunPython.noop),
     ]

@@ -85,7 +85,6 @@ class Migration(migrations.Migration):
                     'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('category__isnull', True), ('scope', 'all'), ('tag__isnull', True)), models.Q(('category__isnull', False), ('scope', 'category'), ('tag__isnull', True)), models.Q(('category__isnull', True), ('scope', 'tag'), ('tag__isnull', False)), _connector='OR'), name='alert_scope_matches_target')],
                 },
             ),
-        
         ]),
         migrations.RunPython(content_type_renamer("notifications", MOVED), migrations.RunPython.noop),
     ]

@@ -45,7 +45,6 @@ class Migration(migrations.Migration):
                     'indexes': [django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(django.db.models.functions.text.Lower('word'), name='gin_trgm_ops'), name='searchterm_word_trgm')],
                 },
             ),
-        
         ]),
         migrations.RunPython(content_type_renamer("search", MOVED), migrations.RunPython.noop),
     ]

@@ -2,7 +2,7 @@
 
 from django import template
 
-from search.views import similar_questions
+from search.selectors import similar_questions
 
 register = template.Library()
 

@@ -127,7 +127,7 @@ def test_empty_or_odd_queries_get_a_page_not_an_error(client, q):
 def test_ask_form_suggestions_use_the_same_search():
     SynonymGroup.objects.create(terms="Tysabri, natalizumab")
     question = answered_question(title="Is natalizumab safe long term?")
-    from search.views import similar_questions
+    from search.selectors import similar_questions
 
     assert [q.pk for q in similar_questions("Questions about Tysabri infusions")] == [question.pk]
 
