@@ -25,11 +25,11 @@ from typing import Any
 MARK = "BENCH-WRITES"
 
 
-def bump_content_version() -> None:
-    """Make every cached page and part stale, as any write does."""
-    from core.cache import bump_content_version as bump
+def invalidate_everything() -> None:
+    """Make every cached page and part stale (as a renamed topic would)."""
+    from core.cache import invalidate_everything as invalidate
 
-    bump()
+    invalidate()
 
 
 class Writer:

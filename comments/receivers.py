@@ -3,6 +3,8 @@
 from typing import Any
 
 from comments.models import Comment
+from core.cache import invalidate
+from forum import scopes
 
 
 def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
@@ -23,6 +25,9 @@ def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
 
 def erase(sender: object, user: Any, **kwargs: Any) -> dict[str, int]:
     counts = {"comments": Comment.objects.filter(author=user).count()}
+    # The threads they commented in now show "Deleted user".
+    threads = Comment.objects.filter(author=user).values_list("question_id", flat=True).distinct()
+    invalidate(*scopes.questions(threads), *scopes.commenters_of(threads))
     # Comments nobody can read: held ones go (no moderator can publish them later as "Deleted user");
     # removed ones keep their place in the thread for the replies under them, without their words.
     Comment.objects.filter(author=user, status=Comment.Status.PENDING).delete()

@@ -12,9 +12,10 @@ from accounts.models import User
 from comments import emails
 from comments.models import Comment
 from core.audit import audit_record
+from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
-from forum import permissions
+from forum import permissions, scopes
 from forum.models import Question
 from forum.services.flood import check_flood
 
@@ -33,6 +34,14 @@ def _count(question_id: int, delta: int) -> None:
 
 def _published(comment: Comment) -> None:
     emails.comment_published(comment)
+
+
+def _shown_changed(question_id: int, *, count_changed: bool) -> None:
+    """A published comment appeared, changed or went: its Q&A's page and the sidebar's latest comments; and,
+    when the count changed, every list that shows the Q&A's comment count."""
+    question = Question.objects.select_related("category", "answer__expert").get(pk=question_id)
+    shown = scopes.public_qa(question) if count_changed and question.is_public else [scopes.question(question_id)]
+    invalidate(*shown, scopes.RECENT_COMMENTS)
 
 
 def _attach_point(parent: Comment) -> Comment:
@@ -71,8 +80,10 @@ def comment_post(*, question: Question, author: User, body: str, parent: Comment
         status=Comment.Status.APPROVED if trusted else Comment.Status.PENDING,
     )
     audit_record(actor=author, action="comment.post", target=comment, after={"status": comment.status})
+    invalidate(scopes.commenters(question.pk))  # held or not: the author now sees the thread as their own
     if comment.status == Comment.Status.APPROVED:
         _count(question.pk, 1)
+        _shown_changed(question.pk, count_changed=True)
         _published(comment)
     return comment
 
@@ -86,6 +97,7 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
     comment.status = Comment.Status.APPROVED
     comment.save(update_fields=["status"])
     _count(comment.question_id, 1)
+    _shown_changed(comment.question_id, count_changed=True)
     audit_record(actor=moderator, action="comment.approve", target=comment, before={"status": "pending"},
                  after={"status": "approved"})  # fmt: skip
     _published(comment)
@@ -101,6 +113,7 @@ def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Co
     before = {"status": comment.status}
     if comment.status == Comment.Status.APPROVED and not comment.is_deleted:
         _count(comment.question_id, -1)
+        _shown_changed(comment.question_id, count_changed=True)
     comment.status = Comment.Status.REMOVED
     comment.save(update_fields=["status"])
     audit_record(actor=moderator, action="comment.remove", target=comment, before=before,
@@ -121,6 +134,8 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     comment.body_html = render_markdown(body, comment=True)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    if comment.status == Comment.Status.APPROVED:
+        _shown_changed(comment.question_id, count_changed=False)
     audit_record(actor=user, action="comment.edit", target=comment, before=before,
                  after={"edited_at": comment.edited_at.isoformat()})  # fmt: skip
     return comment
@@ -135,6 +150,7 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
         return comment
     if comment.status == Comment.Status.APPROVED:
         _count(comment.question_id, -1)
+        _shown_changed(comment.question_id, count_changed=True)
     comment.is_deleted = True
     comment.body = ""
     comment.body_html = ""

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from core.cache import public_page
 from experts.sitemaps import ExpertSitemap
+from forum import scopes
 from forum.sitemaps import SITEMAPS as FORUM_SITEMAPS
 
 SITEMAPS = {"experts": ExpertSitemap, **FORUM_SITEMAPS}
@@ -17,7 +18,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("alerts/", include("notifications.urls")),
     path("experts/", include("experts.urls")),
     path("feeds/experts/", include("experts.feed_urls")),
-    path("sitemap.xml", public_page(sitemap, reads=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap, reads=("p",), scopes=[scopes.LATEST, scopes.EXPERT_DIRECTORY]),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("", include("comments.urls")),
     path("", include("search.urls")),
     path("", include("moderation.urls")),

@@ -1,5 +1,6 @@
 """Plain admin edits and deletions of records that public pages show (an expert's credentials, a person's
-display name) go into the audit log like every other moderation change, and so invalidate cached pages."""
+display name) go into the audit log like every other moderation change, and invalidate what they change
+on public pages (`public_scopes`)."""
 
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from core.audit import audit_record
+from core.cache import SITE, invalidate
 
 
 def _plain(value: Any) -> Any:
@@ -24,6 +26,11 @@ class AuditedChangesMixin:
     audit_delete_action = "admin.delete"
     audit_values: tuple[str, ...] = ()
 
+    def public_scopes(self, obj: models.Model) -> list[str]:
+        """What an edit of this record changes on public pages (core.cache scopes): by default everything,
+        as an edit in the admin is rare and may show anywhere; an admin that knows better narrows it."""
+        return [SITE]
+
     def save_model(self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)  # type: ignore[misc]
         if not change or not form.changed_data:
@@ -37,6 +44,7 @@ class AuditedChangesMixin:
             after={name: _plain(form.cleaned_data.get(name)) for name in shown},
             reason="Edited in the admin: " + ", ".join(form.changed_data),
         )
+        invalidate(*self.public_scopes(obj))
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         with transaction.atomic():
@@ -50,5 +58,6 @@ class AuditedChangesMixin:
             super().delete_queryset(request, queryset)  # type: ignore[misc]
 
     def _audit_deletion(self, request: HttpRequest, obj: models.Model) -> None:
+        invalidate(*self.public_scopes(obj))  # read before the record goes
         audit_record(actor=request.user, action=self.audit_delete_action, target=obj,  # type: ignore[arg-type]
                      reason="Deleted in the admin")  # fmt: skip

@@ -1,8 +1,7 @@
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import models
 
-from core.cache import bump_content_version
 from core.models import AuditLog
 
 if TYPE_CHECKING:  # the people model is accounts' (above core); only its type is named here
@@ -22,12 +21,11 @@ def audit_record(
     after: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditLog:
-    """Record a change. Every change that is audited may show on public pages, so cached pages
-    are invalidated once it commits."""
+    """Record a change. (What it changes on public pages is invalidated by the service that makes it:
+    core.cache.invalidate.)"""
     kept_text = TEXT_KEYS.intersection([*(before or {}), *(after or {})])
     if kept_text:
         raise ValueError(f"The audit log never keeps text: {sorted(kept_text)}")
-    transaction.on_commit(bump_content_version)
     return AuditLog.objects.create(
         actor=actor,
         action=action,

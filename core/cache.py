@@ -1,21 +1,30 @@
-"""Caching of anonymous public pages and shared page parts.
+"""Caching of anonymous public pages and shared page parts, invalidated by scope.
 
-Every cached entry is stored with the content version it was built under; any change that can
-alter a public page bumps the version, so stale entries are never served.
+A scope names something public pages show: one Q&A (`question:42`), one list (`category:fatigue`,
+`month:2026-11`), or a site-wide part (`figures`, the sidebar's counts). Each scope has a version in the
+shared cache. Every cached page or part is stored with the versions of the scopes it shows, read before
+its data was read; it is served only while those versions are unchanged. The service that changes what
+a scope shows calls `invalidate(scope, ...)` next to its write, and the versions change once the
+transaction commits. A change no public page shows (a submission, a claim, a held comment, a preference)
+invalidates nothing.
+
+The scope `site` is part of every entry: changing it (a renamed topic, the demo data loaded) makes
+everything stale. It starts from the clock when the shared cache has none (first start, or Redis emptied),
+so it never repeats a value that an older copy in a process's memory was built under; the other scopes
+read as 0 until first invalidated, and are then set to values from the clock. (Version keys never expire:
+a Redis that evicts keys should use a `volatile-*` policy, so only the expiring entries are evicted.)
 
 Entries live in the shared cache (Redis in production) and, as a copy, in each process's memory:
-a request first reads only the version (a few bytes), and takes the entry from memory when that
-process already holds it for this version, from the shared cache otherwise.
-
-The version starts from the clock in milliseconds when the shared cache has none (first start,
-or Redis restarted empty), so it never repeats a value that an older copy in memory was built under.
+a request first reads only the versions (a few bytes, one round trip), and takes the entry from memory
+when that process already holds it for these versions, from the shared cache otherwise.
 """
 
+import logging
 import pickle  # nosec B403 - only our own entries, pickled by this process
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from typing import Any, overload
 
@@ -26,60 +35,64 @@ from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-VERSION_KEY = "forum:content-version"
+logger = logging.getLogger(__name__)
+
+SITE = "site"  # everything public: part of every entry's versions
+Versions = tuple[int, ...]
 
 
-def _current(version: Any) -> int:
-    if version is None:
-        cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
-        version = cache.get(VERSION_KEY) or int(time.time() * 1000)
-    return int(version)
+def _version_key(scope: str) -> str:
+    if not scope or any(ch.isspace() for ch in scope) or len(scope) > 200:
+        raise ValueError(f"Not a cache scope: {scope!r}")
+    return f"forum:scope:{scope}"
 
 
-def content_version() -> int:
-    return _current(cache.get(VERSION_KEY))
+def _scopes(scopes: Iterable[str]) -> list[str]:
+    """`site` first, then each scope once, in order."""
+    ordered = [SITE]
+    for scope in scopes:
+        if scope not in ordered:
+            _version_key(scope)
+            ordered.append(scope)
+    return ordered
 
 
-def bump_content_version() -> None:
-    """Called by every service that changes what public pages show."""
+def versions(scopes: Iterable[str]) -> Versions:
+    """The current versions of `site` and these scopes (one round trip)."""
+    ordered = _scopes(scopes)
+    keys = [_version_key(scope) for scope in ordered]
+    found = cache.get_many(keys)
+    site = found.get(keys[0])
+    if site is None:
+        cache.add(keys[0], time.time_ns(), timeout=None)
+        site = cache.get(keys[0]) or time.time_ns()
+    return (int(site), *(int(found.get(key) or 0) for key in keys[1:]))
+
+
+def _bump(scopes: Sequence[str]) -> None:
+    """New versions, never used before, for these scopes. A cache that cannot be reached must not undo
+    or fail the change that was just committed: what was cached then expires within
+    FORUM_PAGE_CACHE_SECONDS."""
+    fresh = time.time_ns()
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        _current(None)
+        cache.set_many({_version_key(scope): fresh + i for i, scope in enumerate(scopes)}, timeout=None)
+    except Exception:  # noqa: BLE001 - any cache failure; the change itself is committed
+        logger.warning("Cached pages could not be invalidated; they expire on their own", exc_info=True)
 
 
-# Named versions (Misago's cache versions): a part keyed under one of these survives every change but the
-# ones that name it. The service that makes such a change calls invalidate(name) next to its write.
-PUBLIC_FIGURES = "public-figures"  # site-wide figures of public Q&As: counts per topic, months of the archive
-NAMED_VERSIONS = (PUBLIC_FIGURES,)
+def invalidate(*scopes: str) -> None:
+    """After the surrounding transaction commits, nothing built under these scopes' versions is served
+    again. Called by the service that changes what the scopes show, next to its write."""
+    unique = list(dict.fromkeys(scopes))
+    for scope in unique:
+        _version_key(scope)  # a bad name fails now, in the service, not after commit
+    if unique:
+        transaction.on_commit(lambda: _bump(unique))
 
 
-def _named_key(name: str) -> str:
-    if name not in NAMED_VERSIONS:
-        raise ValueError(f"Unknown cache version {name!r}")
-    return f"forum:version:{name}"
-
-
-def named_version(name: str) -> int:
-    key = _named_key(name)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, int(time.time() * 1000), timeout=None)  # from the clock: never an older copy's value
-        version = cache.get(key) or int(time.time() * 1000)
-    return int(version)
-
-
-def _bump_named(name: str) -> None:
-    try:
-        cache.incr(_named_key(name))
-    except ValueError:
-        named_version(name)
-
-
-def invalidate(name: str) -> None:
-    """After the surrounding transaction commits, nothing built under this named version is served again."""
-    _named_key(name)  # an unknown name fails now, in the service, not after commit
-    transaction.on_commit(lambda: _bump_named(name))
+def invalidate_everything() -> None:
+    """Now, outside any transaction (the demo data loaded, a benchmark's reset): every entry is stale."""
+    _bump([SITE])
 
 
 ABSENT = b""  # no pickle is empty
@@ -91,10 +104,10 @@ class _Memory:
     pickled, so every request gets its own object."""
 
     def __init__(self) -> None:
-        self.entries: OrderedDict[str, tuple[int, float, bytes]] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[Versions, float, bytes]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str, version: int) -> tuple[bool, Any]:
+    def get(self, key: str, version: Versions) -> tuple[bool, Any]:
         """(True, value) for a copy made under this version; (True, None) when the shared cache was
         known to lack the entry under this version, so it is not asked again; (False, None) otherwise."""
         with self.lock:
@@ -106,13 +119,13 @@ class _Memory:
             return True, None
         return True, pickle.loads(item[2])  # noqa: S301  # nosec B301 - pickled by this process
 
-    def holds(self, key: str, version: int) -> bool:
+    def holds(self, key: str, version: Versions) -> bool:
         """Whether get() would answer from memory, without unpickling anything."""
         with self.lock:
             item = self.entries.get(key)
             return item is not None and item[0] == version and item[1] >= time.monotonic()
 
-    def put(self, key: str, version: int, value: Any) -> None:
+    def put(self, key: str, version: Versions, value: Any) -> None:
         data = ABSENT if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         expires = time.monotonic() + settings.FORUM_PAGE_CACHE_SECONDS
         with self.lock:
@@ -129,14 +142,8 @@ class _Memory:
 memory = _Memory()
 
 
-def versioned_get_many(keys: list[str]) -> tuple[int, dict[str, Any]]:
-    """The current content version and the entries stored under it (absent or stale ones left out)."""
-    version = content_version()
-    return version, _entries(keys, version)
-
-
-def _entries(keys: list[str], version: int) -> dict[str, Any]:
-    """The entries built under this version: from this process's memory, else from the shared cache."""
+def _entries(keys: list[str], version: Versions) -> dict[str, Any]:
+    """The entries built under these versions: from this process's memory, else from the shared cache."""
     found: dict[str, Any] = {}
     missing = []
     for key in keys:
@@ -149,10 +156,10 @@ def _entries(keys: list[str], version: int) -> dict[str, Any]:
     return found
 
 
-def _fetch_shared(keys: list[str], version: int) -> dict[str, Any]:
-    """The entries the shared cache holds under this version, copied into memory. A page asks for
+def _fetch_shared(keys: list[str], version: Versions) -> dict[str, Any]:
+    """The entries the shared cache holds under these versions, copied into memory. A page asks for
     parts it may not show (the thread of the other comment state): what the shared cache lacks is
-    remembered too, so it is not asked again under this version; a part needed after all is built."""
+    remembered too, so it is not asked again under these versions; a part needed after all is built."""
     if not keys:
         return {}
     found = {}
@@ -166,12 +173,7 @@ def _fetch_shared(keys: list[str], version: int) -> dict[str, Any]:
     return found
 
 
-def versioned_get(key: str) -> tuple[int, Any]:
-    version, found = versioned_get_many([key])
-    return version, found.get(key)
-
-
-def versioned_set(key: str, version: int, value: Any) -> None:
+def _store(key: str, version: Versions, value: Any) -> None:
     if settings.FORUM_PAGE_CACHE_SECONDS <= 0:
         return
     cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
@@ -179,15 +181,16 @@ def versioned_set(key: str, version: int, value: Any) -> None:
 
 
 class SharedParts:
-    """What a page shares with every reader (fragments of HTML, a public Q&A), fetched together.
+    """What a page shares with every reader (fragments of HTML, a public Q&A), fetched together, all
+    shown under the same scopes (the Q&A page's parts: `question:42`).
 
-    The content version is read first, before the page reads any data, so a part built on a miss
-    never pairs older data with a newer version.
+    The versions are read first, before the page reads any data, so a part built on a miss never
+    pairs older data with a newer version.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], scopes: Iterable[str]) -> None:
         self.prefix = f"shared:{get_language()}:"
-        self.version = content_version()
+        self.version = versions(scopes)
         # Parts this process holds are unpickled only when the page uses them; the others arrive
         # from the shared cache in one round trip.
         missing = [self.prefix + name for name in names if not memory.holds(self.prefix + name, self.version)]
@@ -207,7 +210,7 @@ class SharedParts:
 
     def set(self, name: str, value: Any) -> None:
         self.entries[name] = value
-        versioned_set(self.prefix + name, self.version, value)
+        _store(self.prefix + name, self.version, value)
 
     def get_or_build(self, name: str, build: Callable[[], Any]) -> Any:
         value = self.get(name)
@@ -217,22 +220,20 @@ class SharedParts:
         return value
 
 
-def cached_part(name: str, build: Callable[[], Any], *, version_name: str | None = None) -> Any:
-    """A piece of page data (sidebar lists, filter choices) shared by every visitor until content changes,
-    or, with `version_name`, until a change that invalidates that named version."""
+def cached_part(name: str, build: Callable[[], Any], *, scopes: Iterable[str]) -> Any:
+    """A piece of page data (sidebar lists, filter choices) shared by every visitor until one of its
+    scopes (or `site`) is invalidated."""
     key = f"part:{name}"
-    if version_name is None:
-        version, value = versioned_get(key)
-    else:
-        version = named_version(version_name)
-        value = _entries([key], version).get(key)
+    version = versions(scopes)
+    value = _entries([key], version).get(key)
     if value is None:
         value = build()
-        versioned_set(key, version, value)
+        _store(key, version, value)
     return value
 
 
 View = Callable[..., HttpResponseBase]
+Scopes = Iterable[str] | Callable[..., Iterable[str]]
 
 # What a public page that declares nothing may read: every parameter a public page of ours reads,
 # and p, which Django's sitemap view reads for its pages.
@@ -240,21 +241,29 @@ PAGE_PARAMETERS = ("page", "q", "category", "tag", "expert", "from", "to", "spec
 
 
 @overload
-def public_page(view: View, *, reads: Iterable[str] = PAGE_PARAMETERS) -> View: ...
+def public_page(view: View, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS) -> View: ...
 
 
 @overload
-def public_page(view: None = None, *, reads: Iterable[str] = PAGE_PARAMETERS) -> Callable[[View], View]: ...
+def public_page(
+    view: None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS
+) -> Callable[[View], View]: ...
 
 
-def public_page(view: View | None = None, *, reads: Iterable[str] = PAGE_PARAMETERS) -> View | Callable[[View], View]:
+def public_page(
+    view: View | None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS
+) -> View | Callable[[View], View]:
     """Serve anonymous GETs of a public page from the cache.
+
+    `scopes` names what the page shows (a list, or a function of the URL's keyword arguments that
+    returns one); the copy is served until one of them is invalidated.
 
     The page is given only the query parameters it reads (`reads`), for everyone, and its copy is
     keyed on those: any other parameter (utm_source, junk) neither changes the page nor makes a
     copy of it. A parameter a page starts to read must be named here, or the page never sees it.
     """
     names = frozenset(reads)
+    scopes_of: Callable[..., Iterable[str]] = scopes if callable(scopes) else (lambda fixed=tuple(scopes), **_: fixed)
 
     def decorator(page: View) -> View:
         @wraps(page)
@@ -271,7 +280,8 @@ def public_page(view: View | None = None, *, reads: Iterable[str] = PAGE_PARAMET
             if not cacheable:
                 return page(request, *args, **kwargs)
             key = f"page:{request.path}?{request.GET.urlencode()}"
-            version, cached = versioned_get(key)
+            version = versions(scopes_of(**kwargs))
+            cached = _entries([key], version).get(key)
             if cached is not None:
                 return cached
             response = page(request, *args, **kwargs)
@@ -279,7 +289,7 @@ def public_page(view: View | None = None, *, reads: Iterable[str] = PAGE_PARAMET
             if callable(render):
                 response = render()
             if response.status_code == 200 and not response.cookies:
-                versioned_set(key, version, response)
+                _store(key, version, response)
             return response
 
         return wrapper

@@ -21,14 +21,14 @@ from experts import permissions as expert_permissions
 from experts import selectors
 from experts.forms import AnswerForm, ExpertApplicationForm
 from experts.services import answers, claims, profiles
-from forum import permissions
+from forum import permissions, scopes
 from forum import selectors as forum_selectors
 from forum.models import Answer, Category, Question
 from forum.services.questions import TransitionError
 from forum.views import humanize_duration
 
 
-@method_decorator(public_page(reads=("specialty",)), name="dispatch")
+@method_decorator(public_page(reads=("specialty",), scopes=[scopes.EXPERT_DIRECTORY]), name="dispatch")
 class ExpertListView(TemplateView):
     template_name = "experts/expert_list.html"
 
@@ -41,7 +41,7 @@ class ExpertListView(TemplateView):
         return context
 
 
-@method_decorator(public_page(reads=("page",)), name="dispatch")
+@method_decorator(public_page(reads=("page",), scopes=lambda slug: [scopes.expert(slug)]), name="dispatch")
 class ExpertDetailView(TemplateView):
     template_name = "experts/expert_detail.html"
 

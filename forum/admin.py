@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -13,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import PUBLIC_FIGURES, bump_content_version, invalidate
+from core.cache import SITE, invalidate
 from forum import search_index
 from forum.forms import RejectForm
 from forum.models import Answer, Category, Question, QuestionRevision, Tag
@@ -40,8 +39,7 @@ class CategoryAdmin(admin.ModelAdmin):
         self.topics_changed()
 
     def topics_changed(self) -> None:
-        transaction.on_commit(bump_content_version)
-        invalidate(PUBLIC_FIGURES)  # names and order in the sidebar's topic counts
+        invalidate(SITE)  # topic names and order show on every public page
 
 
 @admin.register(Tag)
@@ -54,7 +52,7 @@ class TagAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         # Tag names are part of the search vectors of their questions, and shown on public pages.
         search_index.refresh_vectors(list(obj.questions.values_list("pk", flat=True)))
-        transaction.on_commit(bump_content_version)
+        invalidate(SITE)  # a renamed tag shows on the pages of its Q&As and in the search filters
 
 
 class QuestionRevisionInline(admin.TabularInline):

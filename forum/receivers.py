@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from core.cache import invalidate
+from forum import scopes
 from forum.models import Question, QuestionRevision
 
 
@@ -29,6 +31,8 @@ def erase(sender: object, user: Any, **kwargs: Any) -> dict[str, int]:
     counts = {
         "questions": Question.objects.filter(author=user).count(),
     }
+    # Their published Q&As now show "Deleted user" as the asker.
+    invalidate(*scopes.questions(Question.objects.public().filter(author=user).values_list("pk", flat=True)))
     # Unpublished questions hold personal health details that nobody else needs: remove them.
     Question.objects.filter(author=user).exclude(status=Question.Status.ANSWERED).delete()
     # Published ones stay, but their earlier wordings (and what moderators redacted from them) go.

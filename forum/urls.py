@@ -5,7 +5,7 @@ from django.http import HttpResponseBase
 from django.urls import path, register_converter
 
 from core.cache import public_page
-from forum import feeds, views
+from forum import feeds, scopes, views
 
 
 class FourDigitYear:
@@ -45,9 +45,14 @@ def static_page(template: str) -> Callable[..., HttpResponseBase]:
     return views.StaticPageView.as_view(template_name=f"forum/pages/{template}.html")
 
 
-def feed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """A feed, cached for anonymous readers like a page (a feed reads no query parameter)."""
-    return public_page(view, reads=())
+def feed(
+    view: Callable[..., HttpResponseBase], scope: Callable[[str], str] | None = None
+) -> Callable[..., HttpResponseBase]:
+    """A feed, cached for anonymous readers like a page (a feed reads no query parameter), under the scope of
+    its list (`scope(slug)`), or of the latest Q&As."""
+    if scope is None:
+        return public_page(view, reads=(), scopes=[scopes.LATEST])
+    return public_page(view, reads=(), scopes=lambda slug: [scope(slug)])
 
 
 urlpatterns = [
@@ -73,10 +78,14 @@ urlpatterns = [
     path("alerts/check-your-email/", views.alerts_sent, name="alerts_sent"),
     path("feeds/latest/", feed(feeds.LatestAnswersFeed()), name="feed_latest"),
     path("feeds/latest/rss/", feed(feeds.rss(feeds.LatestAnswersFeed)()), name="feed_latest_rss"),
-    path("feeds/categories/<slug:slug>/", feed(feeds.CategoryFeed()), name="feed_category"),
-    path("feeds/categories/<slug:slug>/rss/", feed(feeds.rss(feeds.CategoryFeed)()), name="feed_category_rss"),
-    path("feeds/tags/<slug:slug>/", feed(feeds.TagFeed()), name="feed_tag"),
-    path("feeds/tags/<slug:slug>/rss/", feed(feeds.rss(feeds.TagFeed)()), name="feed_tag_rss"),
+    path("feeds/categories/<slug:slug>/", feed(feeds.CategoryFeed(), scopes.category), name="feed_category"),
+    path(
+        "feeds/categories/<slug:slug>/rss/",
+        feed(feeds.rss(feeds.CategoryFeed)(), scopes.category),
+        name="feed_category_rss",
+    ),
+    path("feeds/tags/<slug:slug>/", feed(feeds.TagFeed(), scopes.tag), name="feed_tag"),
+    path("feeds/tags/<slug:slug>/rss/", feed(feeds.rss(feeds.TagFeed)(), scopes.tag), name="feed_tag_rss"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

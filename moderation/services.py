@@ -9,9 +9,9 @@ from accounts.models import User
 from comments.models import Comment
 from comments.services import comment_remove
 from core.audit import audit_record
-from core.cache import PUBLIC_FIGURES, invalidate
+from core.cache import invalidate
 from core.errors import ApplicationError
-from forum import permissions, signals
+from forum import permissions, scopes, signals
 from forum.models import Answer, Question
 from forum.services.answers import answer_remove
 from forum.services.questions import question_remove
@@ -108,13 +108,17 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
     audit_record(actor=moderator, action="account.remove_spam", target=account, before=removed,
                  after={"deleted": True}, reason="Spam account")  # fmt: skip
     touched = set(comments.values_list("question_id", flat=True))
+    # Its Q&As leave public view; the threads it commented in change (read before anything goes).
+    shown = [scope for question in questions.filter(status=Question.Status.ANSWERED).select_related("category")
+             for scope in scopes.entering_or_leaving(question)]  # fmt: skip
+    shown += [scope for question in Question.objects.public().filter(pk__in=touched).select_related("category")
+              for scope in scopes.public_qa(question)]  # fmt: skip
+    invalidate(*shown, *([scopes.RECENT_COMMENTS] if touched else []))
     kept = _comments_others_replied_to(account)
     Comment.objects.filter(pk__in=kept).update(status=Comment.Status.REMOVED, body="", body_html="", edited_at=None)
     comments.exclude(pk__in=kept).delete()  # only the account's own replies hang below these
     public_ids = list(questions.filter(status=Question.Status.ANSWERED).values_list("pk", flat=True))
     signals.question_unpublished.send(sender=Question, question_ids=public_ids)
-    if public_ids:
-        invalidate(PUBLIC_FIGURES)
     questions.delete()
     for question in Question.objects.filter(pk__in=touched):
         question.comment_count = question.comments.filter(status=Comment.Status.APPROVED, is_deleted=False).count()

@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin
-from django.db import transaction
 from django.http import HttpRequest
 
-from core.cache import bump_content_version
+from core.cache import invalidate
+from search.engine import SYNONYMS
 from search.models import SynonymGroup
 
 
@@ -14,4 +14,8 @@ class SynonymGroupAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: SynonymGroup, form: forms.ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        transaction.on_commit(bump_content_version)  # cached search pages
+        invalidate(SYNONYMS)
+
+    def delete_model(self, request: HttpRequest, obj: SynonymGroup) -> None:
+        super().delete_model(request, obj)
+        invalidate(SYNONYMS)

@@ -19,6 +19,7 @@ from forum.models import Question
 from search.models import SynonymGroup
 
 CONFIG = "english"
+SYNONYMS = "synonyms"  # cache scope: the synonym table (its admin invalidates it)
 # How many of the newest matches are ranked; older ones are reached by narrower queries or filters.
 CANDIDATES = 200
 # Matches are looked for in growing windows of time, so a common word reads a few recent rows
@@ -72,7 +73,7 @@ def parse(text: str) -> ParsedQuery:
 
 def _synonyms() -> dict[str, list[str]]:
     """Each term's synonyms, shared by every search until content (or a synonym group) changes."""
-    return cached_part("synonyms", _synonym_table)
+    return cached_part("synonyms", _synonym_table, scopes=[SYNONYMS])
 
 
 def _synonym_table() -> dict[str, list[str]]:

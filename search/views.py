@@ -15,13 +15,20 @@ from django.views.generic import TemplateView
 from core.cache import cached_part, public_page
 from core.query import SLUG_MAX_LENGTH, query_text
 from experts.models import ExpertProfile
+from forum import scopes
 from forum.models import Tag
 from forum.views.listing import SidebarMixin
 from search import engine as search
 from search.selectors import similar_questions
 
 
-@method_decorator(public_page(reads=("q", "page", "category", "tag", "expert", "from", "to")), name="dispatch")
+@method_decorator(
+    public_page(
+        reads=("q", "page", "category", "tag", "expert", "from", "to"),
+        scopes=scopes.with_sidebar(scopes.SEARCH, search.SYNONYMS),
+    ),
+    name="dispatch",
+)
 class SearchView(SidebarMixin, TemplateView):
     template_name = "search/search.html"
 
@@ -41,7 +48,7 @@ class SearchView(SidebarMixin, TemplateView):
             filters=filters,
             filter_query=_filter_query(filters),
             categories=context["sidebar"]["categories"],
-            **cached_part("search-filters", _filter_choices),
+            **cached_part("search-filters", _filter_choices, scopes=[scopes.EXPERT_DIRECTORY]),
         )
         if not q:
             return context

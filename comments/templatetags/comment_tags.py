@@ -12,8 +12,9 @@ from django.utils.functional import SimpleLazyObject
 from comments import selectors
 from comments.forms import CommentForm
 from comments.models import Comment
+from core.cache import cached_part
 from core.query import positive_int, query_int
-from forum import permissions
+from forum import permissions, scopes
 from forum.models import Question
 
 register = template.Library()
@@ -34,8 +35,11 @@ def comment_section(context: template.Context) -> dict[str, Any]:
     form = context.get("comment_form")
     viewer_id = request.user.pk if request.user.is_authenticated else None
     # Everyone without a comment of their own in the thread sees the same thread for their kind of visitor.
-    own_comments = viewer_id is not None and viewer_id in shared.get_or_build(
-        f"commenters:{question.pk}", lambda: selectors.commenter_ids(question.pk)
+    # (Who has commented changes with every comment, held ones too: its own scope, not the thread's.)
+    own_comments = viewer_id is not None and viewer_id in cached_part(
+        f"commenters:{question.pk}",
+        lambda: selectors.commenter_ids(question.pk),
+        scopes=[scopes.commenters(question.pk)],
     )
     reply_to = None
     reply_id = query_int(request, "reply_to")

@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.audit import audit_record
-from core.cache import PUBLIC_FIGURES, invalidate
+from core.cache import invalidate
 from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services.claims import ClaimTaken, active_claim
-from forum import emails, permissions, search_index, signals
+from forum import emails, permissions, scopes, search_index, signals
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -62,7 +62,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     QuestionClaim.objects.filter(question=question).delete()
     search_index.refresh_vectors([question.pk])
     signals.question_published.send(sender=Question, question_ids=[question.pk])
-    invalidate(PUBLIC_FIGURES)  # one more Q&A in its topic's count and its month
+    invalidate(*scopes.entering_or_leaving(question))  # its page, its lists, the counts of its topic and month
     audit_record(
         actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
         after={"status": question.status, "answer": answer.pk},
@@ -83,6 +83,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
     revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
     search_index.refresh_vectors([answer.question_id])
+    invalidate(*scopes.public_qa(answer.question))
     audit_record(actor=expert_user, action="answer.revise", target=answer, before=before,
                  after={"revision": revision.pk, "last_reviewed_at": answer.last_reviewed_at.isoformat()},
                  reason=note)  # fmt: skip
@@ -96,6 +97,7 @@ def answer_mark_reviewed(*, answer: Answer, expert_user: User) -> Answer:
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["last_reviewed_at", "updated_at"])
+    invalidate(scopes.question(answer.question_id))  # "last reviewed" shows on its page only
     audit_record(actor=expert_user, action="answer.reviewed", target=answer, before=before,
                  after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip
     return answer

@@ -10,17 +10,30 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from core.audit import audit_record
+from core.cache import SITE, invalidate
 from core.errors import ApplicationError
 from experts import permissions as expert_permissions
 from experts.models import ExpertProfile, QuestionClaim
 from experts.photos import process_photo
-from forum import permissions
-from forum.models import Category
+from forum import permissions, scopes
+from forum.models import Answer, Category
 
 PROFILE_FIELDS = (
     "public_name", "postnominals", "position", "institution", "bio", "disclosure",
     "licence_number", "licence_body", "licence_expires_on",
 )  # fmt: skip
+
+
+def _answered(profile: ExpertProfile) -> list[int]:
+    return list(
+        Answer.objects.filter(expert=profile, status=Answer.Status.PUBLISHED).values_list("question_id", flat=True)
+    )
+
+
+def _standing_changed(profile: ExpertProfile) -> None:
+    """A profile became public or stopped being so: the directory, its page, and the Q&A pages its
+    credentials card is shown on."""
+    invalidate(scopes.EXPERT_DIRECTORY, scopes.expert(profile.slug), *scopes.questions(_answered(profile)))
 
 
 def _unique_slug(name: str, exclude_pk: int | None = None) -> str:
@@ -51,6 +64,8 @@ def expert_apply(
         profile.photo.save("photo.jpg", process_photo(photo), save=False)
     profile.save()
     profile.specialties.set(specialties)
+    if profile.pk and _answered(profile):
+        invalidate(SITE)  # rare: a former expert's new name would show in every list of their answers
     audit_record(actor=user, action="expert.apply", target=profile, before=before, after={"status": "applied"})
     return profile
 
@@ -73,6 +88,7 @@ def _set_status(
         profile.verified_by = moderator
         profile.verified_at = timezone.now()
     profile.save()
+    _standing_changed(profile)
     audit_record(actor=moderator, action=action, target=profile, before=before, after={"status": status}, reason=notes)
     return profile
 
@@ -118,6 +134,7 @@ def expert_expire_licences(*, today: date | None = None) -> int:
         profile.status = ExpertProfile.Status.EXPIRED
         profile.save(update_fields=["status"])
         QuestionClaim.objects.filter(expert=profile).delete()
+        _standing_changed(profile)
         audit_record(
             actor=None, action="expert.licence_expired", target=profile, before={"status": "verified"},
             after={"status": "expired"}, reason=f"Licence expired on {profile.licence_expires_on}",

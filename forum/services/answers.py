@@ -4,8 +4,8 @@ from django.db import transaction
 
 from accounts.models import User
 from core.audit import audit_record
-from core.cache import PUBLIC_FIGURES, invalidate
-from forum import permissions, search_index, signals
+from core.cache import invalidate
+from forum import permissions, scopes, search_index, signals
 from forum.models import Answer, Question
 
 
@@ -19,7 +19,7 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
     question = Question.objects.select_for_update().get(pk=answer.question_id)
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-        invalidate(PUBLIC_FIGURES)
+        invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
     answer.status = Answer.Status.DRAFT
     answer.save(update_fields=["status", "updated_at"])
     question.status = Question.Status.APPROVED

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
-from core.cache import PUBLIC_FIGURES, invalidate
+from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
-from forum import emails, permissions, screening, search_index, signals
+from forum import emails, permissions, scopes, screening, search_index, signals
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 
@@ -137,8 +137,10 @@ def question_edit(
             raise TransitionError("Only questions that are not yet published can be redacted.")
     reason = reason.strip() or _("Edited by the asker")
     before = _edit_record(question)
+    # A public Q&A's page and the lists it leaves; the lists it joins are added once it is saved.
+    listed_before = scopes.public_qa(question) if question.is_public else []
     if question.is_public and category is not None and category.pk != question.category_id:
-        invalidate(PUBLIC_FIGURES)  # the counts per topic change
+        listed_before.append(scopes.PUBLIC_FIGURES)  # the counts per topic change
     changed = [name for name, old, new in (("title", question.title, title), ("details", question.body, body))
                if old.replace("\r\n", "\n").strip() != new.replace("\r\n", "\n").strip()]  # fmt: skip
     if text_changed or own_edit:
@@ -163,6 +165,8 @@ def question_edit(
     if tags is not None:
         question.tags.set(tags)
     search_index.refresh_vectors([question.pk])
+    if question.is_public:
+        invalidate(*listed_before, *scopes.public_qa(question))
     action = "question.edit" if own_edit else "question.redact" if text_changed else "question.recategorize"
     audit_record(actor=editor, action=action, target=question, before=before,
                  after={**_edit_record(question), "text_changed": changed}, reason=reason)  # fmt: skip
@@ -237,7 +241,7 @@ def question_mark_spam(*, question: Question, moderator: User) -> Question:
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-        invalidate(PUBLIC_FIGURES)
+        invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
     question.status = Question.Status.REJECTED
     question.is_spam = True
     question.rejection_reason = question.rejection_reason or "Removed as spam."
@@ -257,7 +261,7 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
     before = {"status": question.status}
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
-        invalidate(PUBLIC_FIGURES)
+        invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
     question.status = Question.Status.REJECTED
     question.rejection_reason = reason
     question.save(update_fields=["status", "rejection_reason", "updated_at"])
@@ -279,6 +283,8 @@ def comments_close(*, question: Question, moderator: User | None, reason: str = 
         return question
     question.comments_closed = True
     question.save(update_fields=["comments_closed", "updated_at"])
+    if question.is_public:
+        invalidate(scopes.question(question.pk))
     audit_record(actor=moderator, action="comments.close", target=question, before={"closed": False},
                  after={"closed": True}, reason=reason)  # fmt: skip
     return question
@@ -292,6 +298,8 @@ def comments_reopen(*, question: Question, moderator: User) -> Question:
         return question
     question.comments_closed = False
     question.save(update_fields=["comments_closed", "updated_at"])
+    if question.is_public:
+        invalidate(scopes.question(question.pk))
     audit_record(actor=moderator, action="comments.reopen", target=question, before={"closed": True},
                  after={"closed": False})  # fmt: skip
     return question

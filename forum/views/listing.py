@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,47 +12,22 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.cache import PUBLIC_FIGURES, SharedParts, cached_part, public_page
+from core.cache import public_page
 from core.pagination import paginate
-from forum import selectors
+from forum import scopes, selectors, sidebar
 from forum.models import Category, Tag
 
 
 class SidebarMixin:
-    """Context every public page shows beside its content, and the parts it shares with every reader.
-
-    The shared parts (core.cache.SharedParts) are fetched, with the content version, before the page
-    reads any data; the sidebar's data is only fetched when its fragment is not in the cache.
-    """
-
-    def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
-        return ["sidebar"]
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.shared = SharedParts(self.shared_names(request, **kwargs))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+    """Pages with the sidebar ({% sidebar %}, forum.sidebar) and the site-wide figures in their context."""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context.update(sidebar=SimpleLazyObject(lambda: cached_part("sidebar", _sidebar)), shared_parts=self.shared)
+        context["sidebar"] = SimpleLazyObject(sidebar.figures)
         return context
 
 
-def _sidebar() -> dict[str, Any]:
-    """Recent lists (cheap, indexed) follow every change; the figures (aggregates over every public Q&A)
-    are rebuilt only when a Q&A enters or leaves public view or changes topic."""
-    return {
-        **cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES),
-        "recent": selectors.recent_questions(),  # the latest comments come from the comments app's tag
-    }
-
-
-def _sidebar_figures() -> dict[str, Any]:
-    months = selectors.archive_months()
-    return {"all_months": months, "months": months[:12], "categories": list(selectors.categories_with_counts())}
-
-
-@method_decorator(public_page(reads=()), name="dispatch")
+@method_decorator(public_page(reads=(), scopes=scopes.with_sidebar(scopes.LATEST)), name="dispatch")
 class HomeView(SidebarMixin, TemplateView):
     template_name = "forum/home.html"
 
@@ -63,7 +38,6 @@ class HomeView(SidebarMixin, TemplateView):
         return context
 
 
-@method_decorator(public_page(reads=("page",)), name="dispatch")
 class QuestionListView(SidebarMixin, TemplateView):
     """A paginated list of public Q&As; subclasses narrow it."""
 
@@ -80,6 +54,9 @@ class QuestionListView(SidebarMixin, TemplateView):
         return context
 
 
+@method_decorator(
+    public_page(reads=("page",), scopes=lambda slug: scopes.with_sidebar(scopes.category(slug))), name="dispatch"
+)
 class CategoryView(QuestionListView):
     def get_ids(self) -> Any:
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
@@ -97,6 +74,9 @@ class CategoryView(QuestionListView):
         return context
 
 
+@method_decorator(
+    public_page(reads=("page",), scopes=lambda slug: scopes.with_sidebar(scopes.tag(slug))), name="dispatch"
+)
 class TagView(QuestionListView):
     def get_ids(self) -> Any:
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -113,7 +93,7 @@ class TagView(QuestionListView):
         return context
 
 
-@method_decorator(public_page(reads=()), name="dispatch")
+@method_decorator(public_page(reads=(), scopes=scopes.with_sidebar()), name="dispatch")
 class ArchiveYearView(SidebarMixin, TemplateView):
     template_name = "forum/archive_year.html"
 
@@ -127,6 +107,10 @@ class ArchiveYearView(SidebarMixin, TemplateView):
         return context
 
 
+@method_decorator(
+    public_page(reads=("page",), scopes=lambda year, month: scopes.with_sidebar(scopes.month(year, month))),
+    name="dispatch",
+)
 class ArchiveMonthView(QuestionListView):
     def get_ids(self) -> Any:
         year, month = int(self.kwargs["year"]), int(self.kwargs["month"])

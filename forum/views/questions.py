@@ -7,21 +7,24 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
-from core.cache import public_page
-from forum import permissions, selectors
+from core.cache import SharedParts, public_page
+from forum import permissions, scopes, selectors
 from forum.views.listing import SidebarMixin
 
 
-@method_decorator(public_page(reads=("reply_to",)), name="dispatch")
+@method_decorator(
+    public_page(reads=("reply_to",), scopes=lambda pk, slug="": scopes.with_sidebar(scopes.question(pk))),
+    name="dispatch",
+)
 class QuestionDetailView(SidebarMixin, TemplateView):
-    template_name = "forum/question_detail.html"
+    """The parts every reader sees alike (the Q&A, its head, its related questions, its comment thread)
+    are cached under the Q&A's own scope, fetched with its version before the page reads any data."""
 
-    def shared_names(self, request: HttpRequest, **kwargs: Any) -> list[str]:
-        pk = kwargs["pk"]
-        return [*super().shared_names(request), f"question:{pk}", f"qa-head:{pk}", f"qa-related:{pk}"]
+    template_name = "forum/question_detail.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         pk = int(kwargs["pk"])
+        self.shared = SharedParts([f"question:{pk}", f"qa-head:{pk}", f"qa-related:{pk}"], [scopes.question(pk)])
         question = self.shared.get(f"question:{pk}")
         if question is None:
             question = selectors.question_for_page(pk)
@@ -44,6 +47,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             expert=answer.expert if answer else None,
             related=SimpleLazyObject(lambda: selectors.related_questions(question) if question.is_public else []),
             is_author=question.author_id == self.request.user.pk,
+            shared_parts=self.shared,
         )
         # The comment section comes from the comments app's template tag (comments/templatetags).
         return context

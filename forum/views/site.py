@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from core.cache import public_page
 
 
-@method_decorator(public_page(reads=()), name="dispatch")
+@method_decorator(public_page(reads=(), scopes=()), name="dispatch")  # their words change with a release
 class StaticPageView(TemplateView):
     pass
 

@@ -4,10 +4,11 @@ import itertools
 
 import pytest
 from django.template import Context, Engine, Template, TemplateSyntaxError
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-from core.cache import SharedParts, bump_content_version
+from core.cache import SharedParts, invalidate
 
 
 class Counter:
@@ -53,16 +54,20 @@ def test_without_shared_parts_a_fragment_is_rendered_every_time():
 
 
 @pytest.mark.usefixtures("db")
-def test_shared_fragments_are_reused_until_content_changes(settings):
+def test_shared_fragments_are_reused_until_their_scope_is_invalidated(settings):
     settings.FORUM_PAGE_CACHE_SECONDS = 300
     template = _template('{% shared "piece" 7 %}{{ counter }}{% endshared %}')
     counter = Counter()
 
     def page() -> str:
-        return template.render(Context({"counter": counter, "shared_parts": SharedParts(["piece:7"])}))
+        return template.render(Context({"counter": counter, "shared_parts": SharedParts(["piece:7"], ["question:7"])}))
 
     assert [page(), page()] == ["1", "1"]
-    bump_content_version()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        invalidate("question:8")
+    assert [page(), page()] == ["1", "1"]  # another Q&A's scope
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        invalidate("question:7")
     assert [page(), page()] == ["2", "2"]
 
 
@@ -71,6 +76,6 @@ def test_a_fragment_not_announced_is_fetched_on_its_own(settings):
     settings.FORUM_PAGE_CACHE_SECONDS = 300
     template = _template('{% shared "other" %}{{ counter }}{% endshared %}')
     counter = Counter()
-    first = template.render(Context({"counter": counter, "shared_parts": SharedParts([])}))
-    second = template.render(Context({"counter": counter, "shared_parts": SharedParts([])}))
+    first = template.render(Context({"counter": counter, "shared_parts": SharedParts([], ["question:7"])}))
+    second = template.render(Context({"counter": counter, "shared_parts": SharedParts([], ["question:7"])}))
     assert first == second == "1"

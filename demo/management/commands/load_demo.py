@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from comments.models import Comment
-from core.cache import bump_content_version
+from core.cache import invalidate_everything
 from core.markdown import render_markdown
 from core.roles import moderators_group
 from demo import accounts as demo
@@ -120,7 +120,7 @@ class Command(BaseCommand):
             created += 1
 
         self.comments(patients)
-        bump_content_version()
+        invalidate_everything()
         # The demo's history goes through the real services, which queue emails about events that
         # "happened" months ago; nobody should receive those, so they are dropped before commit.
         OutboxEmail.objects.filter(created_at__gte=started, status=OutboxEmail.Status.PENDING).delete()
