@@ -3,7 +3,9 @@
 {% shared "name" arg ... %}...{% endshared %}: a fragment every reader of the page sees alike.
 
 The view announces the fragments it will show (core.cache.SharedParts), so all of them, with the
-content version, come from the cache in one round trip; a missing one is rendered and stored. Without
+versions of their scopes, come from the cache in one round trip; a missing one is rendered and stored.
+A fragment is rendered without anything of its reader's but whether they are signed in (SharedReader):
+the reader, their token, the CSP nonce and their messages are not in its context. Without
 `shared_parts` in the context (a view that caches nothing), the fragment is simply rendered.
 """
 
@@ -21,6 +23,24 @@ def part_name(*bits: object) -> str:
     return ":".join(str(bit) for bit in bits)
 
 
+class SharedReader:
+    """What a shared fragment may know of its reader: whether they are signed in (its name says which
+    kind of reader it was rendered for). Nothing else of theirs exists inside one."""
+
+    def __init__(self, is_authenticated: bool) -> None:
+        self.is_authenticated = is_authenticated
+        self.is_anonymous = not is_authenticated
+        self.pk = self.id = None
+
+    def __str__(self) -> str:
+        return ""
+
+
+# Per-request values hidden inside a shared fragment (the reader, their session's token, the page's CSP
+# nonce, their messages): a fragment that named one would otherwise show one reader's value to all.
+PER_REQUEST = ("request", "csrf_token", "csp_nonce", "perms", "messages")
+
+
 class SharedNode(template.Node):
     def __init__(self, nodelist: NodeList, bits: list[FilterExpression]) -> None:
         self.nodelist = nodelist
@@ -31,9 +51,15 @@ class SharedNode(template.Node):
         if parts is None:
             return self.nodelist.render(context)
         name = part_name(*(bit.resolve(context) for bit in self.bits))
-        html = parts.get_or_build(name, lambda: str(self.nodelist.render(context)))
+        html = parts.get_or_build(name, lambda: self.render_for_everyone(context))
         # our own template's output, rendered (and escaped) before it was stored
         return mark_safe(html)  # noqa: S308  # nosec B308 B703
+
+    def render_for_everyone(self, context: Context) -> str:
+        user = context.get("user")
+        reader = SharedReader(bool(getattr(user, "is_authenticated", False)))
+        with context.push(user=reader, **dict.fromkeys(PER_REQUEST, "")):
+            return str(self.nodelist.render(context))
 
 
 @register.tag("shared")

@@ -79,3 +79,19 @@ def test_a_fragment_not_announced_is_fetched_on_its_own(settings):
     first = template.render(Context({"counter": counter, "shared_parts": SharedParts([], ["question:7"])}))
     second = template.render(Context({"counter": counter, "shared_parts": SharedParts([], ["question:7"])}))
     assert first == second == "1"
+
+
+@pytest.mark.usefixtures("db")
+def test_a_shared_fragment_knows_nothing_of_its_reader_but_whether_they_are_signed_in(settings, user):
+    settings.FORUM_PAGE_CACHE_SECONDS = 300
+    template = _template(
+        '{% shared "who" 7 %}[{{ user.display_name }}|{{ user.email }}|{{ request.user }}|{{ csrf_token }}|'
+        "{{ csp_nonce }}|{% for m in messages %}{{ m }}{% endfor %}|{{ user.is_authenticated }}]{% endshared %}"
+        "{{ user.display_name }}"
+    )
+    context = {
+        "user": user, "request": object(), "csrf_token": "token-of-one-reader", "csp_nonce": "nonce-of-one-page",
+        "messages": ["Saved for one reader"], "shared_parts": SharedParts(["who:7"], ["question:7"]),
+    }  # fmt: skip
+    html = template.render(Context(context))
+    assert html == f"[||||||True]{user.display_name}"  # outside the fragment the page is the reader's own
