@@ -24,7 +24,9 @@ import pickle  # nosec B403 - only our own entries, pickled by this process
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, overload
 
@@ -57,16 +59,51 @@ def _scopes(scopes: Iterable[str]) -> list[str]:
     return ordered
 
 
+class _Request:
+    """What one page request has read of the versions (each scope's is read once, before the data it
+    covers), and the entries it built, written to the shared cache together when the page is done."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, int] = {}
+        self.writes: dict[str, tuple[Versions, bytes]] = {}
+
+
+_request: ContextVar[_Request | None] = ContextVar("forum_cache_request", default=None)
+
+
+@contextmanager
+def page_request() -> Iterator[None]:
+    """Around one page's view and rendering (public_page does this)."""
+    if _request.get() is not None:
+        yield
+        return
+    state = _Request()
+    token = _request.set(state)
+    try:
+        yield
+    finally:
+        _request.reset(token)
+        if state.writes:
+            cache.set_many(state.writes, settings.FORUM_PAGE_CACHE_SECONDS)
+
+
 def versions(scopes: Iterable[str]) -> Versions:
-    """The current versions of `site` and these scopes (one round trip)."""
+    """The current versions of `site` and these scopes: one round trip, or none for scopes this page
+    request has read already."""
     ordered = _scopes(scopes)
-    keys = [_version_key(scope) for scope in ordered]
-    found = cache.get_many(keys)
-    site = found.get(keys[0])
-    if site is None:
-        cache.add(keys[0], time.time_ns(), timeout=None)
-        site = cache.get(keys[0]) or time.time_ns()
-    return (int(site), *(int(found.get(key) or 0) for key in keys[1:]))
+    state = _request.get()
+    known = state.versions if state is not None else {}
+    unknown = [scope for scope in ordered if scope not in known]
+    if unknown:
+        found = cache.get_many([_version_key(scope) for scope in unknown])
+        read = {scope: found.get(_version_key(scope)) for scope in unknown}
+        if SITE in read and read[SITE] is None:
+            cache.add(_version_key(SITE), time.time_ns(), timeout=None)
+            read[SITE] = cache.get(_version_key(SITE)) or time.time_ns()
+        known = {**known, **{scope: int(value or 0) for scope, value in read.items()}}
+        if state is not None:
+            state.versions.update(known)
+    return tuple(known[scope] for scope in ordered)
 
 
 def _bump(scopes: Sequence[str]) -> None:
@@ -125,8 +162,8 @@ class _Memory:
             item = self.entries.get(key)
             return item is not None and item[0] == version and item[1] >= time.monotonic()
 
-    def put(self, key: str, version: Versions, value: Any) -> None:
-        data = ABSENT if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    def put(self, key: str, version: Versions, data: bytes) -> None:
+        """Keep a pickled value (ABSENT: the shared cache lacks it under this version)."""
         expires = time.monotonic() + settings.FORUM_PAGE_CACHE_SECONDS
         with self.lock:
             self.entries[key] = (version, expires, data)
@@ -164,20 +201,27 @@ def _fetch_shared(keys: list[str], version: Versions) -> dict[str, Any]:
         return {}
     found = {}
     for key, entry in cache.get_many(keys).items():
-        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
-            found[key] = entry[1]
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version and isinstance(entry[1], bytes):
+            found[key] = pickle.loads(entry[1])  # noqa: S301  # nosec B301 - pickled by one of our processes
             memory.put(key, version, entry[1])
     for key in keys:
         if key not in found:
-            memory.put(key, version, None)
+            memory.put(key, version, ABSENT)
     return found
 
 
 def _store(key: str, version: Versions, value: Any) -> None:
+    """Keep an entry in memory now, and in the shared cache (pickled once for both) when the page request
+    is done, or now outside one."""
     if settings.FORUM_PAGE_CACHE_SECONDS <= 0:
         return
-    cache.set(key, (version, value), settings.FORUM_PAGE_CACHE_SECONDS)
-    memory.put(key, version, value)
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    memory.put(key, version, data)
+    state = _request.get()
+    if state is not None:
+        state.writes[key] = (version, data)
+    else:
+        cache.set(key, (version, data), settings.FORUM_PAGE_CACHE_SECONDS)
 
 
 class SharedParts:
@@ -277,20 +321,21 @@ def public_page(
                 and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
                 and not request.COOKIES.get("messages")
             )
-            if not cacheable:
-                return page(request, *args, **kwargs)
-            key = f"page:{request.path}?{request.GET.urlencode()}"
-            version = versions(scopes_of(**kwargs))
-            cached = _entries([key], version).get(key)
-            if cached is not None:
-                return cached
-            response = page(request, *args, **kwargs)
-            render = getattr(response, "render", None)
-            if callable(render):
-                response = render()
-            if response.status_code == 200 and not response.cookies:
-                _store(key, version, response)
-            return response
+            with page_request():
+                # The versions of everything the page shows, read once before any of its data.
+                version = versions(scopes_of(**kwargs))
+                key = f"page:{request.path}?{request.GET.urlencode()}"
+                if cacheable:
+                    cached = _entries([key], version).get(key)
+                    if cached is not None:
+                        return cached
+                response = page(request, *args, **kwargs)
+                render = getattr(response, "render", None)
+                if callable(render):
+                    response = render()  # here, so its parts are read and written with the page's versions
+                if cacheable and response.status_code == 200 and not response.cookies:
+                    _store(key, version, response)
+                return response
 
         return wrapper
 

@@ -13,7 +13,7 @@ from forum.views.listing import SidebarMixin
 
 
 @method_decorator(
-    public_page(reads=("reply_to",), scopes=lambda pk, slug="": scopes.with_sidebar(scopes.question(pk))),
+    public_page(reads=("reply_to",), scopes=lambda pk, **_: scopes.with_sidebar(scopes.question(pk))),
     name="dispatch",
 )
 class QuestionDetailView(SidebarMixin, TemplateView):

@@ -1,5 +1,6 @@
 """Anonymous public pages come from the cache, and every change that shows on them invalidates it."""
 
+import pickle
 import re
 import time
 
@@ -380,7 +381,7 @@ def test_memory_holds_a_bounded_number_of_fresh_objects(settings):
     settings.FORUM_MEMORY_CACHE_ENTRIES = 2
     settings.FORUM_PAGE_CACHE_SECONDS = 300
     for key in ("a", "b", "c"):
-        memory.put(key, (7,), {"key": key})
+        memory.put(key, (7,), pickle.dumps({"key": key}))
     assert memory.get("a", (7,)) == (False, None)  # the least recently used went first
     held, first = memory.get("c", (7,))
     assert held and first == {"key": "c"}
@@ -392,7 +393,7 @@ def test_memory_copies_expire_with_the_shared_cache(settings, monkeypatch):
     settings.FORUM_PAGE_CACHE_SECONDS = 300
     now = time.monotonic()
     monkeypatch.setattr("core.cache.time.monotonic", lambda: now)
-    memory.put("page", (7,), "html")
+    memory.put("page", (7,), pickle.dumps("html"))
     monkeypatch.setattr("core.cache.time.monotonic", lambda: now + 299)
     assert memory.get("page", (7,)) == (True, "html")
     monkeypatch.setattr("core.cache.time.monotonic", lambda: now + 301)
@@ -426,3 +427,39 @@ def test_no_reader_s_name_token_or_nonce_reaches_another_reader(page_cache):
         # A reader's page token works for them and for nobody else.
         assert clients[reader].post(preview, {"csrfmiddlewaretoken": tokens[reader]}).status_code == 200
         assert clients[reader].post(preview, {"csrfmiddlewaretoken": tokens[other]}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_cold_page_reads_its_versions_once_and_writes_its_parts_together(client, page_cache, monkeypatch):
+    question = answered_question()
+    calls = {"get_many": [], "set": 0, "set_many": []}
+    real_get_many, real_set_many, real_set = cache.get_many, cache.set_many, cache.set
+
+    def get_many(keys, *args, **kwargs):
+        calls["get_many"].append(list(keys))
+        return real_get_many(keys, *args, **kwargs)
+
+    def set_many(data, *args, **kwargs):
+        calls["set_many"].append(sorted(data))
+        calls["in_set_many"] = True
+        try:
+            return real_set_many(data, *args, **kwargs)
+        finally:
+            calls["in_set_many"] = False
+
+    def set_one(*args, **kwargs):
+        if not calls.get("in_set_many"):  # the local-memory cache's set_many sets each key
+            calls["set"] += 1
+        return real_set(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    monkeypatch.setattr(cache, "set_many", set_many)
+    monkeypatch.setattr(cache, "set", set_one)
+    assert "Fatigue after a relapse" in _get(client, question.get_absolute_url())
+    version_reads = [keys for keys in calls["get_many"] if all(k.startswith("forum:scope:") for k in keys)]
+    assert len(version_reads) == 1  # the page's, its parts' and the sidebar's scopes in one round trip
+    assert calls["set"] == 0 and len(calls["set_many"]) == 1  # everything it built, written in one
+    written = calls["set_many"][0]
+    assert f"page:{question.get_absolute_url()}?" in written
+    assert any(key.startswith("part:sidebar:") for key in written)
+    assert any(key.endswith(f"qa-head:{question.pk}") for key in written)
