@@ -19,6 +19,7 @@ a request first reads only the versions (a few bytes, one round trip), and takes
 when that process already holds it for these versions, from the shared cache otherwise.
 """
 
+import hashlib
 import logging
 import pickle  # nosec B403 - only our own entries, pickled by this process
 import threading
@@ -44,8 +45,10 @@ Versions = tuple[int, ...]
 
 
 def _version_key(scope: str) -> str:
-    if not scope or any(ch.isspace() for ch in scope) or len(scope) > 200:
+    if not scope or any(ch.isspace() for ch in scope):
         raise ValueError(f"Not a cache scope: {scope!r}")
+    if len(scope) > 200:  # from an address someone typed (a slug of 5,000 letters): a short key all the same
+        return f"forum:scope:#{hashlib.sha256(scope.encode()).hexdigest()}"
     return f"forum:scope:{scope}"
 
 

@@ -4,11 +4,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Aggregate, DurationField, ExpressionWrapper, F, Prefetch, QuerySet
 from django.utils import timezone
 
-from forum.models import Category, Question, Tag
+from forum.models import Category, MonthCount, Question, Tag
 
 
 class Median(Aggregate):
@@ -18,9 +17,8 @@ class Median(Aggregate):
 
 
 def categories_with_counts() -> QuerySet[Category]:
-    return Category.objects.annotate(
-        public_count=Count("questions", filter=Q(questions__status=Question.Status.ANSWERED))
-    ).order_by("position", "name")
+    """Topics with their counts of public Q&As (kept by forum/figures.py)."""
+    return Category.objects.order_by("position", "name")
 
 
 def questions_public() -> QuerySet[Question]:
@@ -107,13 +105,11 @@ class ArchiveMonth:
 
 
 def archive_months(year: int | None = None) -> list[ArchiveMonth]:
-    rows = Question.objects.public()
+    """Months with public Q&As, newest first, with their counts (kept by forum/figures.py)."""
+    rows = MonthCount.objects.filter(count__gt=0).order_by("-month")
     if year is not None:
-        rows = rows.filter(answered_at__year=year)
-    grouped = (
-        rows.annotate(month=TruncMonth("answered_at")).values("month").annotate(count=Count("id")).order_by("-month")
-    )
-    return [ArchiveMonth(month=row["month"].date(), count=row["count"]) for row in grouped]
+        rows = rows.filter(month__year=year)
+    return [ArchiveMonth(month=month, count=count) for month, count in rows.values_list("month", "count")]
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:

@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from forum import emails
+from core.cache import invalidate
+from forum import emails, figures, scopes
 from forum.services.questions import comments_close_expired
 from notifications.models import AlertSubscription
 
@@ -20,3 +21,12 @@ def alerts_daily() -> int:
 @shared_task
 def alerts_weekly() -> int:
     return emails.alert_digest(AlertSubscription.Frequency.WEEKLY)
+
+
+@shared_task
+def recount_public_figures() -> bool:
+    """Nightly: the counts per topic and month from the Q&As themselves; the sidebar is rebuilt if one was off."""
+    changed = figures.recount()
+    if changed:
+        invalidate(scopes.PUBLIC_FIGURES)
+    return changed

@@ -11,7 +11,7 @@ from comments.services import comment_remove
 from core.audit import audit_record
 from core.cache import invalidate
 from core.errors import ApplicationError
-from forum import permissions, scopes, signals
+from forum import figures, permissions, scopes, signals
 from forum.models import Answer, Question
 from forum.services.answers import answer_remove
 from forum.services.questions import question_remove
@@ -109,8 +109,10 @@ def spam_account_remove(*, account: User, moderator: User) -> dict[str, int]:
                  after={"deleted": True}, reason="Spam account")  # fmt: skip
     touched = set(comments.values_list("question_id", flat=True))
     # Its Q&As leave public view; the threads it commented in change (read before anything goes).
-    shown = [scope for question in questions.filter(status=Question.Status.ANSWERED).select_related("category")
-             for scope in scopes.entering_or_leaving(question)]  # fmt: skip
+    leaving = list(questions.filter(status=Question.Status.ANSWERED).select_related("category"))
+    shown = [scope for question in leaving for scope in scopes.entering_or_leaving(question)]
+    for question in leaving:
+        figures.counted(question, -1)
     shown += [scope for question in Question.objects.public().filter(pk__in=touched).select_related("category")
               for scope in scopes.public_qa(question)]  # fmt: skip
     invalidate(*shown, *([scopes.RECENT_COMMENTS] if touched else []))

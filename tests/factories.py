@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from core.markdown import render_markdown
 from experts.models import ExpertProfile
+from forum import figures
 from forum.models import Answer, Category, Question, Tag
 from forum.search_index import refresh_vectors
 
@@ -105,4 +106,5 @@ def answered_question(
         last_reviewed_at=when,
     )
     refresh_vectors([question.pk])
+    figures.counted(question, +1)  # as publishing does
     return question

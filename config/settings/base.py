@@ -293,6 +293,7 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": 60.0},
     "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
+    "recount-public-figures": {"task": "forum.tasks.recount_public_figures", "schedule": crontab(hour=3, minute=30)},
     "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
     "expert-digest": {"task": "experts.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
     "moderator-digest": {"task": "moderation.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},

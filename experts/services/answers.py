@@ -12,7 +12,7 @@ from core.markdown import render_markdown
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services.claims import ClaimTaken, active_claim
-from forum import emails, permissions, scopes, search_index, signals
+from forum import emails, figures, permissions, scopes, search_index, signals
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -59,6 +59,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     question.status = Question.Status.ANSWERED
     question.answered_at = now
     question.save(update_fields=["status", "answered_at", "updated_at"])
+    figures.counted(question, +1)
     QuestionClaim.objects.filter(question=question).delete()
     search_index.refresh_vectors([question.pk])
     signals.question_published.send(sender=Question, question_ids=[question.pk])

@@ -8,6 +8,8 @@ class Category(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
+    # Kept by the services that publish and unpublish (forum/figures.py), recounted nightly.
+    public_count = models.PositiveIntegerField(_("public Q&As"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("category")
@@ -35,3 +37,18 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:tag", kwargs={"slug": self.slug})
+
+
+class MonthCount(models.Model):
+    """How many public Q&As were answered in a month (forum/figures.py keeps it), for the archive."""
+
+    month = models.DateField(_("month"), primary_key=True)
+    count = models.PositiveIntegerField(_("public Q&As"), default=0)
+
+    class Meta:
+        verbose_name = _("month of the archive")
+        verbose_name_plural = _("months of the archive")
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}: {self.count}"

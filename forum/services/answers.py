@@ -5,7 +5,7 @@ from django.db import transaction
 from accounts.models import User
 from core.audit import audit_record
 from core.cache import invalidate
-from forum import permissions, scopes, search_index, signals
+from forum import figures, permissions, scopes, search_index, signals
 from forum.models import Answer, Question
 
 
@@ -20,6 +20,7 @@ def answer_remove(*, answer: Answer, moderator: User, reason: str) -> Answer:
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
         invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
+        figures.counted(question, -1)
     answer.status = Answer.Status.DRAFT
     answer.save(update_fields=["status", "updated_at"])
     question.status = Question.Status.APPROVED

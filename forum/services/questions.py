@@ -15,7 +15,7 @@ from core.audit import audit_record
 from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
-from forum import emails, permissions, scopes, screening, search_index, signals
+from forum import emails, figures, permissions, scopes, screening, search_index, signals
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 
@@ -141,6 +141,8 @@ def question_edit(
     listed_before = scopes.public_qa(question) if question.is_public else []
     if question.is_public and category is not None and category.pk != question.category_id:
         listed_before.append(scopes.PUBLIC_FIGURES)  # the counts per topic change
+        figures.counted(question, -1, category_id=question.category_id)
+        figures.counted(question, +1, category_id=category.pk)
     changed = [name for name, old, new in (("title", question.title, title), ("details", question.body, body))
                if old.replace("\r\n", "\n").strip() != new.replace("\r\n", "\n").strip()]  # fmt: skip
     if text_changed or own_edit:
@@ -242,6 +244,7 @@ def question_mark_spam(*, question: Question, moderator: User) -> Question:
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
         invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
+        figures.counted(question, -1)
     question.status = Question.Status.REJECTED
     question.is_spam = True
     question.rejection_reason = question.rejection_reason or "Removed as spam."
@@ -262,6 +265,7 @@ def question_remove(*, question: Question, moderator: User, reason: str) -> Ques
     if question.status == Question.Status.ANSWERED:
         signals.question_unpublished.send(sender=Question, question_ids=[question.pk])
         invalidate(*scopes.entering_or_leaving(question))  # read while it is still public
+        figures.counted(question, -1)
     question.status = Question.Status.REJECTED
     question.rejection_reason = reason
     question.save(update_fields=["status", "rejection_reason", "updated_at"])

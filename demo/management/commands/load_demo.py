@@ -19,6 +19,7 @@ from demo import accounts as demo
 from demo import content as demo_content
 from experts.models import ExpertProfile
 from experts.services import answers as answer_services
+from forum import figures
 from forum.models import Category, Question, Tag
 from forum.services import questions as question_services
 from notifications.models import OutboxEmail
@@ -120,6 +121,7 @@ class Command(BaseCommand):
             created += 1
 
         self.comments(patients)
+        figures.recount()  # the demo's history moved answer dates back after publishing
         invalidate_everything()
         # The demo's history goes through the real services, which queue emails about events that
         # "happened" months ago; nobody should receive those, so they are dropped before commit.
