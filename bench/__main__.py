@@ -4,9 +4,9 @@ import argparse
 import subprocess
 import sys
 
-from bench import digest, pages, search
+from bench import cold, digest, pages, search
 
-BENCHES = {"pages": pages.run, "search": search.run, "digest": digest.run}
+BENCHES = {"pages": pages.run, "cold": cold.run, "search": search.run, "digest": digest.run}
 
 
 def main() -> None:

@@ -176,6 +176,24 @@ def _writing(env: dict[str, str], enabled: bool) -> Iterator[dict[str, Any]]:
         writer.wait(timeout=120)
 
 
+def build_data() -> tuple[int, float]:
+    """The data set (made once, reused after): the id of the Q&A with 50 comments, and the seconds it took."""
+    from django.db import connection
+
+    from bench.data import generate_comments, generate_pending_and_subscribers, generate_questions
+
+    started = time.perf_counter()
+    generate_questions(100_000, expert_count=300, patient_count=2000)
+    busy_id = generate_comments(500_000)
+    generate_pending_and_subscribers(2000, 50_000)
+    writes.recount_figures()  # the data was written with SQL, not through the services that keep the counts
+    data_seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:  # what autovacuum does on a live site: statistics, visibility map
+        for table in ("forum_question", "forum_answer", "forum_question_tags", "forum_comment", "accounts_user"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
+    return busy_id, data_seconds
+
+
 def run() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
@@ -189,18 +207,9 @@ def run() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
-    from bench.data import generate_comments, generate_pending_and_subscribers, generate_questions
     from forum.models import Category, Question
 
-    started = time.perf_counter()
-    generate_questions(100_000, expert_count=300, patient_count=2000)
-    busy_id = generate_comments(500_000)
-    generate_pending_and_subscribers(2000, 50_000)
-    writes.recount_figures()  # the data was written with SQL, not through the services that keep the counts
-    data_seconds = time.perf_counter() - started
-    with connection.cursor() as cursor:  # what autovacuum does on a live site: statistics, visibility map
-        for table in ("forum_question", "forum_answer", "forum_question_tags", "forum_comment", "accounts_user"):
-            cursor.execute(f"VACUUM ANALYZE {table}")
+    busy_id, data_seconds = build_data()
 
     busy = Question.objects.get(pk=busy_id)
     category = Category.objects.order_by("pk")[0]
