@@ -229,8 +229,8 @@ def run() -> None:
         "search": "/search/?q=fatigue+relapse",
     }
 
-    # Query counts, measured in-process right after content changed (the content version bumped, so
-    # every cached page and part is stale): what a cache miss costs.
+    # Query counts, measured in-process right after `site` was invalidated (every cached page and part
+    # is stale): what a cache miss costs.
     client = Client(HTTP_HOST="127.0.0.1")
     counts: dict[str, int | str] = {}
     for name, path in pages.items():
@@ -379,10 +379,10 @@ def run() -> None:
 production settings (Redis cache), on loopback. Load: `wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s` per page,
 after one warming request, each page right after a run of the ceiling (a bare Django view on the same
 server), which it is compared with. Anonymous pages are served from the page cache; "queries" is what
-a page costs right after content changed, when every cached page and part is stale (measured
+a page costs right after `site` was invalidated, when every cached page and part is stale (measured
 in-process). The signed-in page is not taken from the page cache: each request loads the reader (one
-query), checks that none of the comments is theirs (against the commenters, cached until content changes),
-then fills the page every such reader shares (rendered once per content version) with their menu and token.
+query), checks that none of the comments is theirs (against who has commented, cached under its own scope),
+then renders the page around the fragments every such reader shares (cached under the Q&A's scope).
 
 The long-tail rows are what readers do: each request is one of {LONG_TAIL:,} public Q&As drawn at random
 (a wrk Lua script picks the path), with nothing warmed. Before each, gunicorn is restarted (no copy in any
@@ -390,7 +390,8 @@ worker's memory), the ceiling is run, then the Redis database the server uses is
 write": another process (bench/writes.py) calls the application's services at {WRITES_PER_SECOND:g} calls/s for
 the whole run, in turn a first-time commenter's comment (held) and a moderator's approval of it, a known
 commenter's comment or reply (published at once), and an expert's revision of their answer, on random open
-Q&As and answers; every such write makes every cached page and part stale. The signed-in run rotates
+Q&As and answers; each write invalidates only the scopes it changes (its Q&A, the lists it shows in, the
+sidebar's latest comments), so the other Q&As' cached parts stay. The signed-in run rotates
 {READERS} readers' session cookies at random. wrk's timeout is {LONG_TAIL_TIMEOUT} there, so slow pages
 count in the latencies.
 

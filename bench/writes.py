@@ -1,11 +1,11 @@
 """Writes a live site makes while people read, through the application's own services.
 
-The one module of the benchmarks that imports the application's write code (services, the content
-version): when those modules move, update the imports here and nowhere else. Model imports are here too,
+The one module of the benchmarks that imports the application's write code (services, the cache's
+invalidation): when those modules move, update the imports here and nowhere else. Model imports are here too,
 for picking what to write on.
 
 Run as `python -m bench.writes RATE` with the server's environment (settings, database, cache), so the
-content version it bumps is the one the server reads: it prints `BENCH-WRITES ready`, then writes at
+cache versions its services change are the ones the server reads: it prints `BENCH-WRITES ready`, then writes at
 RATE service calls per second until a line (or end of file) arrives on stdin, then prints
 `BENCH-WRITES {json counts}`. Each step is one of, in turn: a first-time commenter's comment (held for
 a moderator) and its approval; a known commenter's comment or reply, published at once; an expert's
