@@ -12,9 +12,10 @@ the reader, their token, the CSP nonce and their messages are not in its context
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.context import Context
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from core import links
 
 register = template.Library()
 
@@ -72,18 +73,11 @@ def do_shared(parser: Parser, token: Token) -> SharedNode:
     return SharedNode(nodelist, [parser.compile_filter(bit) for bit in bits])
 
 
-_links: dict[tuple[str, str, str | None], str] = {}
-
-
 @register.simple_tag
 def link(name: str) -> str:
     """{% url %} for an address without arguments, reversed once per process (the header and footer
     of every page hold about twenty)."""
-    key = (name, get_script_prefix(), get_urlconf())
-    url = _links.get(key)
-    if url is None:
-        url = _links[key] = reverse(name)
-    return url
+    return links.link(name)
 
 
 class ConstantNode(template.Node):
