@@ -6,7 +6,6 @@ Load: wrk for a fixed time per page; then the long tail (20,000 Q&As drawn at ra
 cache), alone, while the services write, and for signed-in readers.
 """
 
-import json
 import os
 import random
 import re
@@ -15,29 +14,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench import writes
+from bench import load, writes
 from bench.common import BASE_DIR, bench_database_url, create_bench_database, setup_django, write_section
 
 DB = "forum_bench_pages"
 CEILING = "ceiling: bare Django view"
-PORT = 8799
-DURATION = int(os.environ.get("BENCH_PAGE_SECONDS", "10"))
-CONNECTIONS = 16
-THREADS = 2
 # The server and this process share the key, so the session made here signs the reader in there.
 SECRET_KEY = "bench-" + "k" * 60
 
 LONG_TAIL = 20_000  # distinct Q&As the long-tail runs draw from
 READERS = 16  # signed-in readers whose cookies the signed-in long tail rotates
 WRITES_PER_SECOND = float(os.environ.get("BENCH_WRITES_PER_SECOND", "2"))
-# wrk leaves a request out of its latencies once it times out (2 s by default): slow pages are measured.
-LONG_TAIL_TIMEOUT = "30s"
 TAIL = f"long tail: {LONG_TAIL:,} Q&As at random, anonymous, cold cache"
 TAIL_WRITES = "long tail, anonymous, while the services write"
 TAIL_SIGNED_IN = f"long tail, {READERS} signed-in readers, while the services write"
@@ -45,135 +35,6 @@ LONG_TAIL_RUNS = [(TAIL, False, False), (TAIL_WRITES, False, True), (TAIL_SIGNED
 TAIL_RATIO = 0.25  # of the ceiling, anonymous and signed in
 TAIL_WRITES_RATIO = 0.8  # of the anonymous long tail's ratio
 TAIL_P99_MS = 100.0
-
-# Each wrk thread draws from its own share of the paths, so the distinct paths of the threads add up;
-# a signed-in request carries one of the readers' cookies, drawn for each request.
-LUA = """
-local threads = {}
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
-function init(args)
-  paths, cookies, seen, distinct = {}, {}, {}, 0
-  local i = 0
-  for line in io.lines(PATHS) do
-    if i % THREADS == id then paths[#paths + 1] = line end
-    i = i + 1
-  end
-  for line in io.lines(COOKIES) do cookies[#cookies + 1] = line end
-  math.randomseed(os.time() + 7919 * id)
-end
-function request()
-  local n = math.random(#paths)
-  if not seen[n] then
-    seen[n] = true
-    distinct = distinct + 1
-  end
-  local headers = {}
-  if #cookies > 0 then headers["Cookie"] = cookies[math.random(#cookies)] end
-  return wrk.format("GET", paths[n], headers)
-end
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("distinct") end
-  io.write(string.format("distinct paths: %d\\n", total))
-end
-"""
-
-
-def _wrk(url: str, cookie: str | None = None, script: Path | None = None) -> dict[str, float]:
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    if script:
-        command[1:1] = ["-s", str(script), "--timeout", LONG_TAIL_TIMEOUT]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-    def millis(label: str) -> float:
-        match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", output)
-        if not match:
-            return float("nan")
-        value, unit = float(match.group(1)), match.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    def number(pattern: str) -> float:
-        match = re.search(pattern, output)
-        return float(match.group(1)) if match else 0
-
-    return {
-        "rps": number(r"Requests/sec:\s+([\d.]+)"), "p50": millis("50"), "p99": millis("99"),
-        "errors": number(r"Non-2xx or 3xx responses: (\d+)"), "timeouts": number(r"timeout (\d+)"),
-        "requests": number(r"(\d+) requests in"), "distinct": number(r"distinct paths: (\d+)"),
-    }  # fmt: skip
-
-
-def _serve(env: dict[str, str], workers: str) -> subprocess.Popen:
-    """gunicorn with fresh workers (nothing in their memory), once it answers."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", workers,
-         "--access-logfile", "-", "--log-level", "warning"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/hello", timeout=2)  # noqa: S310
-            return server
-        except OSError:
-            if server.poll() is not None:
-                break
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
-def _stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    server.wait(timeout=30)
-
-
-def _empty_shared_cache(cache_url: str) -> int:
-    """Empty the cache the server uses (for Redis, its database); returns how many keys it held."""
-    import environ
-    from django.core.cache import CacheHandler
-
-    caches = CacheHandler({"default": environ.Env.cache_url_config(cache_url)})
-    try:
-        cache = caches["default"]
-        client = getattr(getattr(cache, "_cache", None), "get_client", None)
-        held = client().dbsize() if client else -1
-        cache.clear()
-        return held
-    finally:
-        caches.close_all()
-
-
-@contextmanager
-def _writing(env: dict[str, str], enabled: bool) -> Iterator[dict[str, Any]]:
-    """Writes through the services from another process (bench/writes.py) while the block runs."""
-    report: dict[str, Any] = {}
-    if not enabled:
-        yield report
-        return
-    writer = subprocess.Popen(
-        [sys.executable, "-m", "bench.writes", str(WRITES_PER_SECOND)],
-        cwd=BASE_DIR, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert writer.stdin is not None and writer.stdout is not None  # noqa: S101 - both are pipes
-    try:
-        for line in writer.stdout:
-            if line.startswith(f"{writes.MARK} ready"):
-                break
-        else:
-            raise SystemExit("bench.writes did not start")
-        yield report
-    finally:
-        writer.stdin.write("stop\n")
-        writer.stdin.close()
-        for line in writer.stdout:
-            if line.startswith(writes.MARK):
-                report.update(json.loads(line.removeprefix(writes.MARK)))
-        writer.wait(timeout=120)
 
 
 def build_data() -> tuple[int, float]:
@@ -277,10 +138,10 @@ def run() -> None:
     (scratch / "cookies").write_text("\n".join(reader_cookies) + "\n")
     scripts = {}
     for signed_in in (False, True):
-        constants = (f'PATHS = "{scratch / "paths"}"\nTHREADS = {THREADS}\n'
+        constants = (f'PATHS = "{scratch / "paths"}"\nTHREADS = {load.THREADS}\n'
                      f'COOKIES = "{scratch / ("cookies" if signed_in else "no-cookies")}"\n')  # fmt: skip
         scripts[signed_in] = scratch / f"tail-{'signed-in' if signed_in else 'anonymous'}.lua"
-        scripts[signed_in].write_text(constants + LUA)
+        scripts[signed_in].write_text(constants + load.LUA)
 
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     env = {
@@ -300,11 +161,11 @@ def run() -> None:
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env,
                    check=True)  # fmt: skip
     workers = str(int(os.environ.get("BENCH_WORKERS", "3")))
-    base = f"http://127.0.0.1:{PORT}"
-    server = _serve(env, workers)
+    base = f"http://127.0.0.1:{load.PORT}"
+    server = load.serve(env, workers)
     bench_started = time.perf_counter()
     try:
-        last_page = _last_page(f"{base}{pages['deep archive page (oldest month, last page)']}")
+        last_page = load.last_page(f"{base}{pages['deep archive page (oldest month, last page)']}")
         pages["deep archive page (oldest month, last page)"] = pages[
             "deep archive page (oldest month, last page)"
         ].replace("last", str(last_page))
@@ -315,33 +176,33 @@ def run() -> None:
         results: dict[str, dict[str, Any]] = {}
         ceilings: list[float] = []
         for name, path, page_cookie in runs:
-            ceiling = _wrk(f"{base}{pages[CEILING]}")
+            ceiling = load.wrk(f"{base}{pages[CEILING]}")
             ceilings.append(ceiling["rps"])
             url = f"{base}{path}"
-            if _page(url, page_cookie) is not bool(page_cookie):  # also warms the cache
+            if load.page(url, page_cookie) is not bool(page_cookie):  # also warms the cache
                 raise SystemExit(f"{name}: the page was not served to the reader it was meant for")
-            results[name] = {**_wrk(url, page_cookie), "ceiling": ceiling["rps"]}
+            results[name] = {**load.wrk(url, page_cookie), "ceiling": ceiling["rps"]}
             _report(name, results[name])
 
         # The long tail's paths are pages, not redirects, and every reader's cookie signs them in
         # (checked before the cache is emptied).
         for path in tail[:3]:
-            if _page(f"{base}{path}", None, final=True) != f"{base}{path}":
+            if load.page(f"{base}{path}", None, final=True) != f"{base}{path}":
                 raise SystemExit(f"{path} is not a Q&A page: the long tail would measure redirects")
-        if not all(_page(f"{base}{tail[0]}", reader_cookie) for reader_cookie in reader_cookies):
+        if not all(load.page(f"{base}{tail[0]}", reader_cookie) for reader_cookie in reader_cookies):
             raise SystemExit("a signed-in reader of the long tail was served as anonymous")
         for name, signed_in, writing in LONG_TAIL_RUNS:
-            _stop(server)  # fresh workers: no page or part in any worker's memory
-            server = _serve(env, workers)
-            ceiling = _wrk(f"{base}{pages[CEILING]}")
+            load.stop(server)  # fresh workers: no page or part in any worker's memory
+            server = load.serve(env, workers)
+            ceiling = load.wrk(f"{base}{pages[CEILING]}")
             ceilings.append(ceiling["rps"])
-            held = _empty_shared_cache(env["CACHE_URL"])  # and none in the shared cache: nothing is pre-built
-            with _writing(env, writing) as written:
-                result = _wrk(base, script=scripts[signed_in])
+            held = load.empty_shared_cache(env["CACHE_URL"])  # and none in the shared cache: nothing is pre-built
+            with load.writing(env, WRITES_PER_SECOND if writing else None) as written:
+                result = load.wrk(base, script=scripts[signed_in])
             results[name] = {**result, "ceiling": ceiling["rps"], "writes": written, "cache keys emptied": held}
             _report(name, results[name])
     finally:
-        _stop(server)
+        load.stop(server)
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)
     load_seconds = time.perf_counter() - bench_started
@@ -376,7 +237,8 @@ def run() -> None:
 `make bench BENCH=pages` (bench/pages.py). Data, generated with set-based SQL{data_note}:
 100,000 answered Q&As over ten years, 500,000 comments (one Q&A with exactly 50), 300 experts,
 2,000 patients with pending questions, 50,000 alert subscribers. Server: gunicorn, {workers} sync workers,
-production settings (Redis cache), on loopback. Load: `wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s` per page,
+production settings (Redis cache), on loopback.
+Load: `wrk -t{load.THREADS} -c{load.CONNECTIONS} -d{load.DURATION}s` per page,
 after one warming request, each page right after a run of the ceiling (a bare Django view on the same
 server), which it is compared with. Anonymous pages are served from the page cache; "queries" is what
 a page costs right after `site` was invalidated, when every cached page and part is stale (measured
@@ -392,7 +254,7 @@ the whole run, in turn a first-time commenter's comment (held) and a moderator's
 commenter's comment or reply (published at once), and an expert's revision of their answer, on random open
 Q&As and answers; each write invalidates only the scopes it changes (its Q&A, the lists it shows in, the
 sidebar's latest comments), so the other Q&As' cached parts stay. The signed-in run rotates
-{READERS} readers' session cookies at random. wrk's timeout is {LONG_TAIL_TIMEOUT} there, so slow pages
+{READERS} readers' session cookies at random. wrk's timeout is {load.LONG_TAIL_TIMEOUT} there, so slow pages
 count in the latencies.
 
 | page | requests/s | median | p99 | ceiling run before it | of ceiling | queries | target | notes |
@@ -407,14 +269,6 @@ write: at least {TAIL_WRITES_RATIO:g} times the anonymous long tail's share; p99
 """
     write_section("pages", body)
     print(body)
-
-
-def _page(url: str, cookie: str | None, final: bool = False) -> Any:
-    """Fetch a page: whether it was served to a signed-in reader (or, with final, the URL it ended at)."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - our own server
-        html = response.read().decode()
-        return response.geturl() if final else "Sign out" in html
 
 
 def _report(name: str, result: dict[str, Any]) -> None:
@@ -460,9 +314,3 @@ def _notes(result: dict[str, Any]) -> str:
     if result.get("timeouts"):
         notes.append(f"**{result['timeouts']:,.0f} timeouts**")
     return "; ".join(notes)
-
-
-def _last_page(url: str) -> int:
-    html = urllib.request.urlopen(url.replace("?page=last", ""), timeout=30).read().decode()  # noqa: S310
-    numbers = [int(n) for n in re.findall(r"[?&]page=(\d+)", html)]
-    return max(numbers, default=1)
