@@ -44,10 +44,51 @@ def questions_by_ids(ids: list[int]) -> list[Question]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+# What the Q&A page shows (and what deciding who may see it needs): the search vector, the bodies' sources
+# kept for editing, the asker's account and the expert's private fields are left in the database.
+QUESTION_PAGE_FIELDS = (
+    "id",
+    "author_id",
+    "title",
+    "slug",
+    "body",
+    "body_html",
+    "category_id",
+    "is_anonymous",
+    "status",
+    "rejection_reason",
+    "comments_closed",
+    "comment_count",
+    "answered_at",
+    "category__id",
+    "category__name",
+    "category__slug",
+    "author__id",
+    "author__display_name",
+    "answer__id",
+    "answer__question_id",
+    "answer__expert_id",
+    "answer__body_html",
+    "answer__status",
+    "answer__published_at",
+    "answer__last_reviewed_at",
+    "answer__expert__id",
+    "answer__expert__public_name",
+    "answer__expert__slug",
+    "answer__expert__postnominals",
+    "answer__expert__position",
+    "answer__expert__institution",
+    "answer__expert__disclosure",
+    "answer__expert__status",
+    "answer__expert__licence_expires_on",
+)
+
+
 def question_for_page(pk: int) -> Question | None:
     return (
         Question.objects.select_related("category", "author", "answer__expert")
-        .prefetch_related("tags")
+        .only(*QUESTION_PAGE_FIELDS)
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "slug")))
         .filter(pk=pk)
         .first()
     )
