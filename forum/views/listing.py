@@ -74,15 +74,24 @@ class QuestionListView(SidebarMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["page_obj"] = paginate(
-            self.request, self.get_ids(), selectors.questions_by_ids, settings.FORUM_PAGE_SIZE
-        )
+        ids = self.get_ids()
+        # A subclass's get_ids may set known_count: the exact number of ids, from figures already at hand.
+        count = getattr(self, "known_count", None)
+        context["page_obj"] = paginate(self.request, ids, selectors.questions_by_ids, settings.FORUM_PAGE_SIZE, count)
         return context
 
 
 class CategoryView(QuestionListView):
     def get_ids(self) -> Any:
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        # The sidebar's figures (rebuilt whenever a topic, or a Q&A's public state or topic, changes) hold
+        # every topic with its exact count of public Q&As: the topic and the page count come from them.
+        figures = cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES)
+        slug = self.kwargs["slug"]
+        known = next((c for c in figures["categories"] if c.slug == slug), None)
+        if known is not None:
+            self.category, self.known_count = known, known.public_count
+        else:
+            self.category = get_object_or_404(Category, slug=slug)
         return selectors.question_ids_public().filter(category=self.category)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -133,6 +142,10 @@ class ArchiveMonthView(QuestionListView):
         if not 1 <= month <= 12 or year < 1900:
             raise Http404("No such month")
         self.month = date(year, month, 1)
+        # The archive's months with their exact counts are in the sidebar's figures (rebuilt whenever a Q&A
+        # enters or leaves public view); a month without public Q&As is not among them.
+        figures = cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES)
+        self.known_count = next((m.count for m in figures["all_months"] if m.month == self.month), 0)
         start, end = selectors.month_bounds(year, month)
         return selectors.question_ids_public().filter(answered_at__gte=start, answered_at__lt=end)
 
