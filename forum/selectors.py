@@ -23,13 +23,36 @@ def categories_with_counts() -> QuerySet[Category]:
     ).order_by("position", "name")
 
 
+# What a list item (forum/includes/question_item.html) shows: the title and link, the excerpt, the date,
+# the topic, the comment count and the answering expert's name.
+QUESTION_ITEM_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "body",
+    "category_id",
+    "status",
+    "comment_count",
+    "answered_at",
+    "category__id",
+    "category__name",
+    "category__slug",
+    "answer__id",
+    "answer__question_id",
+    "answer__expert_id",
+    "answer__expert__id",
+    "answer__expert__public_name",
+    "answer__expert__postnominals",
+)
+
+
 def questions_public() -> QuerySet[Question]:
     """Public Q&As for lists: newest answer first, with what a list item shows."""
     return (
         Question.objects.public()
         .select_related("category", "answer__expert")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "slug")))
-        .defer("body_html", "answer__body", "answer__body_html", "rejection_reason")
+        .only(*QUESTION_ITEM_FIELDS)
         .order_by("-answered_at", "-id")
     )
 
