@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from forum.models import Category, Question, Tag
+from forum.models import Answer, Category, Question, Tag
 
 
 class Median(Aggregate):
@@ -67,54 +68,83 @@ def questions_by_ids(ids: list[int]) -> list[Question]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-# What the Q&A page shows (and what deciding who may see it needs): the search vector, the bodies' sources
-# kept for editing, the asker's account and the expert's private fields are left in the database.
+# What the Q&A page shows (and what deciding who may see it needs), in one query: the question, its topic,
+# the asker's display name, the answer, the answering expert's public fields and the tags. The search
+# vector, the bodies' sources kept for editing, the asker's account and the expert's private fields are
+# left in the database. Each model's columns are in its field order (Model.from_db needs it).
 QUESTION_PAGE_FIELDS = (
-    "id",
-    "author_id",
-    "title",
-    "slug",
-    "body",
-    "body_html",
-    "category_id",
-    "is_anonymous",
-    "status",
-    "rejection_reason",
-    "comments_closed",
-    "comment_count",
-    "answered_at",
-    "category__id",
-    "category__name",
-    "category__slug",
-    "author__id",
-    "author__display_name",
-    "answer__id",
-    "answer__question_id",
-    "answer__expert_id",
-    "answer__body_html",
-    "answer__status",
-    "answer__published_at",
-    "answer__last_reviewed_at",
-    "answer__expert__id",
-    "answer__expert__public_name",
-    "answer__expert__slug",
-    "answer__expert__postnominals",
-    "answer__expert__position",
-    "answer__expert__institution",
-    "answer__expert__disclosure",
-    "answer__expert__status",
-    "answer__expert__licence_expires_on",
-)
+    "id", "author_id", "title", "slug", "body", "body_html", "category_id", "is_anonymous", "status",
+    "rejection_reason", "comments_closed", "comment_count", "answered_at",
+)  # fmt: skip
+CATEGORY_PAGE_FIELDS = ("id", "name", "slug")
+AUTHOR_PAGE_FIELDS = ("id", "display_name")
+ANSWER_PAGE_FIELDS = ("id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at")
+EXPERT_PAGE_FIELDS = (
+    "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
+)  # fmt: skip
+TAG_PAGE_FIELDS = ("id", "name", "slug")
+QUESTION_PAGE_SQL = """
+SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
+       q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
+       c.id, c.name, c.slug,
+       u.id, u.display_name,
+       a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
+       e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
+       e.status,
+       tags.ids, tags.names, tags.slugs
+FROM forum_question q
+JOIN forum_category c ON c.id = q.category_id
+LEFT JOIN accounts_user u ON u.id = q.author_id
+LEFT JOIN forum_answer a ON a.question_id = q.id
+LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
+CROSS JOIN LATERAL (
+    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
+           array_agg(t.slug ORDER BY t.name) AS slugs
+    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
+    WHERE qt.question_id = q.id
+) tags
+WHERE q.id = %s
+"""
 
 
 def question_for_page(pk: int) -> Question | None:
-    return (
-        Question.objects.select_related("category", "author", "answer__expert")
-        .only(*QUESTION_PAGE_FIELDS)
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "slug")))
-        .filter(pk=pk)
-        .first()
-    )
+    """The question with its topic, asker's name, answer, expert and tags (in Tag order), as select_related
+    and prefetch_related would attach them, from one plain SQL query."""
+    with connection.cursor() as cursor:
+        cursor.execute(QUESTION_PAGE_SQL, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    db = connection.alias
+    values = iter(row)
+
+    def take(fields: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(next(values) for _ in fields)
+
+    question = Question.from_db(db, QUESTION_PAGE_FIELDS, take(QUESTION_PAGE_FIELDS))
+    category = Category.from_db(db, CATEGORY_PAGE_FIELDS, take(CATEGORY_PAGE_FIELDS))
+    author_row, answer_row, expert_row = take(AUTHOR_PAGE_FIELDS), take(ANSWER_PAGE_FIELDS), take(EXPERT_PAGE_FIELDS)
+    tag_ids, tag_names, tag_slugs = take(("ids", "names", "slugs"))
+    cache = question._state.fields_cache
+    cache["category"] = category
+    user_model: Any = Question._meta.get_field("author").related_model
+    cache["author"] = user_model.from_db(db, AUTHOR_PAGE_FIELDS, author_row) if author_row[0] is not None else None
+    answer = None
+    if answer_row[0] is not None:
+        answer = Answer.from_db(db, ANSWER_PAGE_FIELDS, answer_row)
+        expert_model: Any = Answer._meta.get_field("expert").related_model
+        answer._state.fields_cache["expert"] = expert_model.from_db(db, EXPERT_PAGE_FIELDS, expert_row)
+        answer._state.fields_cache["question"] = question
+    cache["answer"] = answer
+    tags = [
+        Tag.from_db(db, TAG_PAGE_FIELDS, tag_row)
+        for tag_row in zip(tag_ids or (), tag_names or (), tag_slugs or (), strict=True)
+    ]
+    tag_queryset: Any = question.tags.all()  # what prefetch_related leaves behind: the manager's queryset, filled
+    tag_queryset._result_cache = tags
+    tag_queryset._prefetch_done = True
+    question._prefetched_objects_cache = {"tags": tag_queryset}  # type: ignore[attr-defined]
+    return question
 
 
 def recent_questions(limit: int = 5) -> list[Question]:
