@@ -1,6 +1,18 @@
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
+
+# Topic and tag addresses, reversed once per process (as core's {% link %} does for fixed addresses): a
+# list page links each of its twenty items' topic and tags.
+_urls: dict[tuple[str, str, str, str | None], str] = {}
+
+
+def _slug_url(name: str, slug: str) -> str:
+    key = (name, slug, get_script_prefix(), get_urlconf())
+    url = _urls.get(key)
+    if url is None:
+        url = _urls[key] = reverse(name, kwargs={"slug": slug})
+    return url
 
 
 class Category(models.Model):
@@ -18,7 +30,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:category", kwargs={"slug": self.slug})
+        return _slug_url("forum:category", self.slug)
 
 
 class Tag(models.Model):
@@ -34,4 +46,4 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:tag", kwargs={"slug": self.slug})
+        return _slug_url("forum:tag", self.slug)
