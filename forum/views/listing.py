@@ -145,6 +145,7 @@ class ArchiveMonthView(QuestionListView):
         # The archive's months with their exact counts are in the sidebar's figures (rebuilt whenever a Q&A
         # enters or leaves public view); a month without public Q&As is not among them.
         figures = cached_part("sidebar-figures", _sidebar_figures, version_name=PUBLIC_FIGURES)
+        self.months = [m.month for m in figures["all_months"]]  # newest first
         self.known_count = next((m.count for m in figures["all_months"] if m.month == self.month), 0)
         start, end = selectors.month_bounds(year, month)
         return selectors.question_ids_public().filter(answered_at__gte=start, answered_at__lt=end)
@@ -153,7 +154,7 @@ class ArchiveMonthView(QuestionListView):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].paginator.count:
             raise Http404("No answers that month")
-        months = [m.month for m in context["sidebar"]["all_months"]]  # newest first
+        months = self.months  # from the figures get_ids read: the sidebar's own data is not needed here
         position = months.index(self.month) if self.month in months else None
         if position is not None:
             context["newer_month"] = months[position - 1] if position > 0 else None
