@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,36 +30,65 @@ class CommentNode:
     children: list["CommentNode"]
 
 
+# One row per visible comment with just what the thread shows of its author (the name) and of the author's
+# expert profile (name, link and whether it is verified): no full account or profile rows are built.
+# The comment's and the profile's columns are in their models' field order (Model.from_db needs it).
+THREAD_COMMENT_FIELDS = (
+    "id", "question_id", "author_id", "parent_id", "depth", "body_html", "status", "is_deleted", "created_at",
+    "edited_at",
+)  # fmt: skip
+THREAD_PROFILE_FIELDS = ("id", "user_id", "public_name", "slug", "postnominals", "licence_expires_on", "status")
+THREAD_SQL = """
+SELECT c.id, c.question_id, c.author_id, c.parent_id, c.depth, c.body_html, c.status, c.is_deleted, c.created_at,
+       c.edited_at,
+       u.display_name,
+       e.id, e.user_id, e.public_name, e.slug, e.postnominals, e.licence_expires_on, e.status
+FROM forum_comment c
+LEFT JOIN accounts_user u ON u.id = c.author_id
+LEFT JOIN experts_expertprofile e ON e.user_id = c.author_id
+WHERE c.question_id = %s AND (c.status = %s OR (c.author_id = %s AND c.status = %s))
+ORDER BY c.created_at, c.id
+"""
+
+
+@cache
+def _profile_model() -> type["ExpertProfile"]:
+    """The commenter's profile model, reached through the user as the templates reach it."""
+    user_model: Any = Comment._meta.get_field("author").related_model
+    model: type[ExpertProfile] = user_model._meta.get_field("expert_profile").related_model
+    return model
+
+
 def comment_thread(question: Question, viewer_id: int | None) -> list[CommentNode]:
     """Published comments plus the viewer's own held ones, as a tree, in one query."""
-    visible = Q(status=Comment.Status.APPROVED)
-    if viewer_id:
-        visible |= Q(author_id=viewer_id, status=Comment.Status.PENDING)
-    comments = list(
-        Comment.objects.filter(visible, question=question)
-        .select_related("author", "author__expert_profile")
-        .order_by("created_at", "id")
-    )
+    profile_model = _profile_model()
+    with connection.cursor() as cursor:
+        cursor.execute(THREAD_SQL, [question.pk, Comment.Status.APPROVED, viewer_id or 0, Comment.Status.PENDING])
+        rows = cursor.fetchall()
     edit_until = timezone.now() - timedelta(minutes=settings.FORUM_COMMENT_EDIT_MINUTES)
+    db = connection.alias
+    ncomment = len(THREAD_COMMENT_FIELDS)
     nodes: dict[int, CommentNode] = {}
     roots: list[CommentNode] = []
-    for comment in comments:
-        author = comment.author
-        profile = getattr(author, "expert_profile", None) if author else None
-        is_asker = author is not None and author.pk == question.author_id
+    for row in rows:
+        comment = Comment.from_db(db, THREAD_COMMENT_FIELDS, row[:ncomment])
+        author_id, display_name = comment.author_id, row[ncomment]
+        profile_row = row[ncomment + 1 :]
+        profile = profile_model.from_db(db, THREAD_PROFILE_FIELDS, profile_row) if profile_row[0] is not None else None
+        is_asker = author_id is not None and author_id == question.author_id
         # An asker who chose anonymity stays anonymous in the thread too: the expert badge and name
         # would say who asked.
         hidden = is_asker and question.is_anonymous
         expert = profile if profile is not None and profile.is_verified and not hidden else None
-        if author is None:
+        if author_id is None:
             name = str(_("Deleted user"))
         elif expert is not None:
             name = expert.display_name
         elif is_asker:
             name = question.asker_name  # "Anonymous" when the question is anonymous
         else:
-            name = author.display_name or str(_("A reader"))
-        own = viewer_id is not None and author is not None and author.pk == viewer_id and not comment.is_deleted
+            name = display_name or str(_("A reader"))
+        own = viewer_id is not None and author_id is not None and author_id == viewer_id and not comment.is_deleted
         node = CommentNode(
             comment=comment,
             name=name,

@@ -14,9 +14,16 @@ from django.http import Http404, HttpRequest
 
 
 def paginate(
-    request: HttpRequest, id_queryset: QuerySet[Any], fetch: Callable[[list[int]], list[Any]], per_page: int
+    request: HttpRequest,
+    id_queryset: QuerySet[Any],
+    fetch: Callable[[list[int]], list[Any]],
+    per_page: int,
+    count: int | None = None,
 ) -> Page:
+    """`count`, when the caller already knows exactly how many ids there are, saves the COUNT(*) query."""
     paginator = Paginator(id_queryset.values_list("pk", flat=True), per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count  # a cached property: the instance's value is used from here on
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger as error:

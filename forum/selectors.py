@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Aggregate, DurationField, ExpressionWrapper, F, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Aggregate, DurationField, ExpressionWrapper, F, QuerySet
 from django.utils import timezone
 
-from forum.models import Category, MonthCount, Question, Tag
+from forum.models import Answer, Category, MonthCount, Question, Tag
 
 
 class Median(Aggregate):
@@ -21,34 +22,150 @@ def categories_with_counts() -> QuerySet[Category]:
     return Category.objects.order_by("position", "name")
 
 
-def questions_public() -> QuerySet[Question]:
-    """Public Q&As for lists: newest answer first, with what a list item shows."""
-    return (
-        Question.objects.public()
-        .select_related("category", "answer__expert")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "slug")))
-        .defer("body_html", "answer__body", "answer__body_html", "rejection_reason")
-        .order_by("-answered_at", "-id")
-    )
-
-
 def question_ids_public() -> QuerySet[Question]:
     return Question.objects.public().order_by("-answered_at", "-id")
 
 
+# What a list item (forum/includes/question_item.html) shows, in one query: the title and link, the excerpt,
+# the date, the topic, the comment count, the answering expert's name and the tags. Each model's columns
+# are in its field order (Model.from_db needs it); the tags come aggregated from a lateral subquery.
+QUESTION_ITEM_FIELDS = ("id", "title", "slug", "body", "category_id", "status", "comment_count", "answered_at")
+CATEGORY_ITEM_FIELDS = ("id", "name", "slug")
+ANSWER_ITEM_FIELDS = ("id", "question_id", "expert_id")
+EXPERT_ITEM_FIELDS = ("id", "public_name", "postnominals")
+TAG_FIELDS = ("id", "name", "slug")
+QUESTION_ITEMS_SQL = """
+SELECT q.id, q.title, q.slug, q.body, q.category_id, q.status, q.comment_count, q.answered_at,
+       c.id, c.name, c.slug,
+       a.id, a.question_id, a.expert_id,
+       e.id, e.public_name, e.postnominals,
+       tags.ids, tags.names, tags.slugs
+FROM forum_question q
+JOIN forum_category c ON c.id = q.category_id
+LEFT JOIN forum_answer a ON a.question_id = q.id
+LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
+CROSS JOIN LATERAL (
+    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
+           array_agg(t.slug ORDER BY t.name) AS slugs
+    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
+    WHERE qt.question_id = q.id
+) tags
+WHERE q.id = ANY(%s) AND q.status = %s
+"""
+
+
+def _attach_tags(question: Question, ids: list[int] | None, names: list[str] | None, slugs: list[str] | None) -> None:
+    """Leave the tags (in Tag order) as prefetch_related would: the manager's queryset, filled."""
+    db = connection.alias
+    tags = [Tag.from_db(db, TAG_FIELDS, row) for row in zip(ids or (), names or (), slugs or (), strict=True)]
+    tag_queryset: Any = question.tags.all()
+    tag_queryset._result_cache = tags
+    tag_queryset._prefetch_done = True
+    question._prefetched_objects_cache = {"tags": tag_queryset}  # type: ignore[attr-defined]
+
+
 def questions_by_ids(ids: list[int]) -> list[Question]:
-    """Rows for a page of ids, in the ids' order (the second half of a deferred-join page)."""
-    by_id = {q.pk: q for q in questions_public().filter(pk__in=ids).order_by()}
+    """Public rows for a page of ids, in the ids' order (the second half of a deferred-join page), with their
+    topic, answer, expert and tags attached as select_related and prefetch_related would attach them."""
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(QUESTION_ITEMS_SQL, [list(ids), Question.Status.ANSWERED])
+        rows = cursor.fetchall()
+    db = connection.alias
+    nq, nc, na = len(QUESTION_ITEM_FIELDS), len(CATEGORY_ITEM_FIELDS), len(ANSWER_ITEM_FIELDS)
+    ne = len(EXPERT_ITEM_FIELDS)
+    by_id = {}
+    for row in rows:
+        question = Question.from_db(db, QUESTION_ITEM_FIELDS, row[:nq])
+        question._state.fields_cache["category"] = Category.from_db(db, CATEGORY_ITEM_FIELDS, row[nq : nq + nc])
+        answer_row = row[nq + nc : nq + nc + na]
+        answer = None
+        if answer_row[0] is not None:
+            answer = Answer.from_db(db, ANSWER_ITEM_FIELDS, answer_row)
+            expert_row = row[nq + nc + na : nq + nc + na + ne]
+            answer._state.fields_cache["expert"] = (
+                _expert_model().from_db(db, EXPERT_ITEM_FIELDS, expert_row) if expert_row[0] is not None else None
+            )
+            answer._state.fields_cache["question"] = question
+        question._state.fields_cache["answer"] = answer
+        _attach_tags(question, *row[nq + nc + na + ne :])
+        by_id[question.pk] = question
     return [by_id[i] for i in ids if i in by_id]
 
 
+def _expert_model() -> Any:
+    return Answer._meta.get_field("expert").related_model
+
+
+# What the Q&A page shows (and what deciding who may see it needs), in one query: the question, its topic,
+# the asker's display name, the answer, the answering expert's public fields and the tags. The search
+# vector, the bodies' sources kept for editing, the asker's account and the expert's private fields are
+# left in the database. Each model's columns are in its field order (Model.from_db needs it).
+QUESTION_PAGE_FIELDS = (
+    "id", "author_id", "title", "slug", "body", "body_html", "category_id", "is_anonymous", "status",
+    "rejection_reason", "comments_closed", "comment_count", "answered_at",
+)  # fmt: skip
+CATEGORY_PAGE_FIELDS = ("id", "name", "slug")
+AUTHOR_PAGE_FIELDS = ("id", "display_name")
+ANSWER_PAGE_FIELDS = ("id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at")
+EXPERT_PAGE_FIELDS = (
+    "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
+)  # fmt: skip
+QUESTION_PAGE_SQL = """
+SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
+       q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
+       c.id, c.name, c.slug,
+       u.id, u.display_name,
+       a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
+       e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
+       e.status,
+       tags.ids, tags.names, tags.slugs
+FROM forum_question q
+JOIN forum_category c ON c.id = q.category_id
+LEFT JOIN accounts_user u ON u.id = q.author_id
+LEFT JOIN forum_answer a ON a.question_id = q.id
+LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
+CROSS JOIN LATERAL (
+    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
+           array_agg(t.slug ORDER BY t.name) AS slugs
+    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
+    WHERE qt.question_id = q.id
+) tags
+WHERE q.id = %s
+"""
+
+
 def question_for_page(pk: int) -> Question | None:
-    return (
-        Question.objects.select_related("category", "author", "answer__expert")
-        .prefetch_related("tags")
-        .filter(pk=pk)
-        .first()
-    )
+    """The question with its topic, asker's name, answer, expert and tags (in Tag order), as select_related
+    and prefetch_related would attach them, from one plain SQL query."""
+    with connection.cursor() as cursor:
+        cursor.execute(QUESTION_PAGE_SQL, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    db = connection.alias
+    values = iter(row)
+
+    def take(fields: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(next(values) for _ in fields)
+
+    question = Question.from_db(db, QUESTION_PAGE_FIELDS, take(QUESTION_PAGE_FIELDS))
+    category = Category.from_db(db, CATEGORY_PAGE_FIELDS, take(CATEGORY_PAGE_FIELDS))
+    author_row, answer_row, expert_row = take(AUTHOR_PAGE_FIELDS), take(ANSWER_PAGE_FIELDS), take(EXPERT_PAGE_FIELDS)
+    tag_ids, tag_names, tag_slugs = take(("ids", "names", "slugs"))
+    cache = question._state.fields_cache
+    cache["category"] = category
+    user_model: Any = Question._meta.get_field("author").related_model
+    cache["author"] = user_model.from_db(db, AUTHOR_PAGE_FIELDS, author_row) if author_row[0] is not None else None
+    answer = None
+    if answer_row[0] is not None:
+        answer = Answer.from_db(db, ANSWER_PAGE_FIELDS, answer_row)
+        answer._state.fields_cache["expert"] = _expert_model().from_db(db, EXPERT_PAGE_FIELDS, expert_row)
+        answer._state.fields_cache["question"] = question
+    cache["answer"] = answer
+    _attach_tags(question, tag_ids, tag_names, tag_slugs)
+    return question
 
 
 def recent_questions(limit: int = 5) -> list[Question]:

@@ -1,6 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core import links
 
 
 class Category(models.Model):
@@ -20,7 +21,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:category", kwargs={"slug": self.slug})
+        return links.link("forum:category", self.slug)  # a list page links the same topics often
 
 
 class Tag(models.Model):
@@ -36,7 +37,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:tag", kwargs={"slug": self.slug})
+        return links.link("forum:tag", self.slug)
 
 
 class MonthCount(models.Model):

@@ -48,9 +48,10 @@ class QuestionListView(SidebarMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["page_obj"] = paginate(
-            self.request, self.get_ids(), selectors.questions_by_ids, settings.FORUM_PAGE_SIZE
-        )
+        ids = self.get_ids()
+        # A subclass's get_ids may set known_count: the exact number of ids, from figures already at hand.
+        count = getattr(self, "known_count", None)
+        context["page_obj"] = paginate(self.request, ids, selectors.questions_by_ids, settings.FORUM_PAGE_SIZE, count)
         return context
 
 
@@ -60,6 +61,7 @@ class QuestionListView(SidebarMixin, TemplateView):
 class CategoryView(QuestionListView):
     def get_ids(self) -> Any:
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.known_count = self.category.public_count  # kept by forum/figures.py: no COUNT(*)
         return selectors.question_ids_public().filter(category=self.category)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -117,6 +119,11 @@ class ArchiveMonthView(QuestionListView):
         if not 1 <= month <= 12 or year < 1900:
             raise Http404("No such month")
         self.month = date(year, month, 1)
+        # The archive's months with their counts (kept by forum/figures.py); a month without public Q&As is
+        # not among them.
+        figures = sidebar.figures()
+        self.months = [m.month for m in figures["all_months"]]  # newest first
+        self.known_count = next((m.count for m in figures["all_months"] if m.month == self.month), 0)
         start, end = selectors.month_bounds(year, month)
         return selectors.question_ids_public().filter(answered_at__gte=start, answered_at__lt=end)
 
@@ -124,7 +131,7 @@ class ArchiveMonthView(QuestionListView):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].paginator.count:
             raise Http404("No answers that month")
-        months = [m.month for m in context["sidebar"]["all_months"]]  # newest first
+        months = self.months  # from the figures get_ids read: the sidebar's own data is not needed here
         position = months.index(self.month) if self.month in months else None
         if position is not None:
             context["newer_month"] = months[position - 1] if position > 0 else None
