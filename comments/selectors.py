@@ -114,12 +114,33 @@ def commenter_ids(question_id: int) -> frozenset[int]:
         return frozenset(row[0] for row in cursor.fetchall())
 
 
-def recent_comments(limit: int = 5) -> list[Comment]:
-    return list(
-        Comment.objects.filter(
-            status=Comment.Status.APPROVED, is_deleted=False, question__status=Question.Status.ANSWERED
+@dataclass(frozen=True)
+class RecentComment:
+    """A published comment as the sidebar lists it."""
+
+    pk: int
+    body: str
+    question_title: str
+    url: str  # the comment's place on its Q&A page
+
+
+RECENT_SQL = """
+SELECT c.id, c.body, q.id, q.title, q.slug
+FROM forum_comment c JOIN forum_question q ON q.id = c.question_id
+WHERE c.status = %s AND NOT c.is_deleted AND q.status = %s
+ORDER BY c.created_at DESC
+LIMIT %s
+"""
+
+
+def recent_comments(limit: int = 5) -> list[RecentComment]:
+    """The latest published comments on public Q&As (one plain query: the sidebar is on every page)."""
+    with connection.cursor() as cursor:
+        cursor.execute(RECENT_SQL, [Comment.Status.APPROVED, Question.Status.ANSWERED, limit])
+        rows = cursor.fetchall()
+    return [
+        RecentComment(
+            pk=pk, body=body, question_title=title, url=f"{Question(pk=qid, slug=slug).get_absolute_url()}#comment-{pk}"
         )
-        .select_related("question")
-        .only("id", "body", "created_at", "question__id", "question__title", "question__slug")
-        .order_by("-created_at")[:limit]
-    )
+        for pk, body, qid, title, slug in rows
+    ]

@@ -168,8 +168,14 @@ def question_for_page(pk: int) -> Question | None:
     return question
 
 
-def recent_questions(limit: int = 5) -> list[Question]:
-    return list(Question.objects.public().only("id", "title", "slug", "answered_at").order_by("-answered_at")[:limit])
+def recent_questions(limit: int = 5) -> list[tuple[str, str]]:
+    """The newest public Q&As as (address, title), for the sidebar on every page (one plain query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, title, slug FROM forum_question WHERE status = %s ORDER BY answered_at DESC LIMIT %s",
+            [Question.Status.ANSWERED, limit],
+        )
+        return [(Question(pk=pk, slug=slug).get_absolute_url(), title) for pk, title, slug in cursor.fetchall()]
 
 
 RELATED_SQL = """

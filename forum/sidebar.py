@@ -34,7 +34,7 @@ def _html() -> str:
     data = figures()
     years = sorted({row.month.year for row in data["all_months"]}, reverse=True)
     rows = {
-        "recent": [(q.get_absolute_url(), q.title) for q in selectors.recent_questions()],
+        "recent": selectors.recent_questions(),
         "categories": [(c.get_absolute_url(), c.name, c.public_count) for c in data["categories"]],
         "months": [
             (links.link("forum:archive_month", m.month.year, m.month.month), date_format(m.month, "F Y"), m.count)

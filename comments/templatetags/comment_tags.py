@@ -75,5 +75,5 @@ def comment_section(context: template.Context) -> dict[str, Any]:
 
 
 @register.simple_tag
-def recent_comments() -> list[Comment]:
+def recent_comments() -> list[selectors.RecentComment]:
     return selectors.recent_comments()
