@@ -34,7 +34,15 @@ CATEGORY_ITEM_FIELDS = ("id", "name", "slug")
 ANSWER_ITEM_FIELDS = ("id", "question_id", "expert_id")
 EXPERT_ITEM_FIELDS = ("id", "public_name", "postnominals")
 TAG_FIELDS = ("id", "name", "slug")
-QUESTION_ITEMS_SQL = """
+# A question's tags (in Tag order) as three arrays, for the list rows and the Q&A page.
+TAGS_LATERAL = """CROSS JOIN LATERAL (
+    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
+           array_agg(t.slug ORDER BY t.name) AS slugs
+    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
+    WHERE qt.question_id = q.id
+) tags
+"""
+QUESTION_ITEMS_SQL = f"""
 SELECT q.id, q.title, q.slug, q.body, q.category_id, q.status, q.comment_count, q.answered_at,
        c.id, c.name, c.slug,
        a.id, a.question_id, a.expert_id,
@@ -44,14 +52,8 @@ FROM forum_question q
 JOIN forum_category c ON c.id = q.category_id
 LEFT JOIN forum_answer a ON a.question_id = q.id
 LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
-CROSS JOIN LATERAL (
-    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
-           array_agg(t.slug ORDER BY t.name) AS slugs
-    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
-    WHERE qt.question_id = q.id
-) tags
-WHERE q.id = ANY(%s) AND q.status = %s
-"""
+{TAGS_LATERAL}WHERE q.id = ANY(%s) AND q.status = %s
+"""  # noqa: S608  # nosec B608 - built from constants
 
 
 def _attach_tags(question: Question, ids: list[int] | None, names: list[str] | None, slugs: list[str] | None) -> None:
@@ -112,7 +114,7 @@ ANSWER_PAGE_FIELDS = ("id", "question_id", "expert_id", "body_html", "status", "
 EXPERT_PAGE_FIELDS = (
     "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
 )  # fmt: skip
-QUESTION_PAGE_SQL = """
+QUESTION_PAGE_SQL = f"""
 SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
        q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
        c.id, c.name, c.slug,
@@ -126,14 +128,8 @@ JOIN forum_category c ON c.id = q.category_id
 LEFT JOIN accounts_user u ON u.id = q.author_id
 LEFT JOIN forum_answer a ON a.question_id = q.id
 LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
-CROSS JOIN LATERAL (
-    SELECT array_agg(t.id ORDER BY t.name) AS ids, array_agg(t.name ORDER BY t.name) AS names,
-           array_agg(t.slug ORDER BY t.name) AS slugs
-    FROM forum_question_tags qt JOIN forum_tag t ON t.id = qt.tag_id
-    WHERE qt.question_id = q.id
-) tags
-WHERE q.id = %s
-"""
+{TAGS_LATERAL}WHERE q.id = %s
+"""  # noqa: S608  # nosec B608 - built from constants
 
 
 def question_for_page(pk: int) -> Question | None:
