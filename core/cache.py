@@ -288,29 +288,31 @@ PAGE_PARAMETERS = ("page", "q", "category", "tag", "expert", "from", "to", "spec
 
 
 @overload
-def public_page(view: View, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS) -> View: ...
+def public_page(view: View, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS, also: Scopes = ()) -> View: ...
 
 
 @overload
 def public_page(
-    view: None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS
+    view: None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS, also: Scopes = ()
 ) -> Callable[[View], View]: ...
 
 
 def public_page(
-    view: View | None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS
+    view: View | None = None, *, scopes: Scopes, reads: Iterable[str] = PAGE_PARAMETERS, also: Scopes = ()
 ) -> View | Callable[[View], View]:
     """Serve anonymous GETs of a public page from the cache.
 
     `scopes` names what the page shows (a list, or a function of the URL's keyword arguments that
-    returns one); the copy is served until one of them is invalidated.
+    returns one); the copy is served until one of them is invalidated. `also` names scopes of parts the
+    page reads for some readers only (who has commented, for a signed-in reader): their versions come in
+    the same round trip, but a change to them leaves the whole page's copy alone.
 
     The page is given only the query parameters it reads (`reads`), for everyone, and its copy is
     keyed on those: any other parameter (utm_source, junk) neither changes the page nor makes a
     copy of it. A parameter a page starts to read must be named here, or the page never sees it.
     """
     names = frozenset(reads)
-    scopes_of: Callable[..., Iterable[str]] = scopes if callable(scopes) else (lambda fixed=tuple(scopes), **_: fixed)
+    scopes_of, also_of = _scope_function(scopes), _scope_function(also)
 
     def decorator(page: View) -> View:
         @wraps(page)
@@ -326,7 +328,9 @@ def public_page(
             )
             with page_request():
                 # The versions of everything the page shows, read once before any of its data.
-                version = versions(scopes_of(**kwargs))
+                own = list(scopes_of(**kwargs))
+                versions([*own, *also_of(**kwargs)])
+                version = versions(own)
                 key = f"page:{request.path}?{request.GET.urlencode()}"
                 if cacheable:
                     cached = _entries([key], version).get(key)
@@ -343,6 +347,13 @@ def public_page(
         return wrapper
 
     return decorator if view is None else decorator(view)
+
+
+def _scope_function(scopes: Scopes) -> Callable[..., Iterable[str]]:
+    if callable(scopes):
+        return scopes
+    fixed = tuple(scopes)
+    return lambda **_: fixed
 
 
 def _only(query: QueryDict, names: frozenset[str]) -> QueryDict:

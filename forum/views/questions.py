@@ -13,7 +13,11 @@ from forum.views.listing import SidebarMixin
 
 
 @method_decorator(
-    public_page(reads=("reply_to",), scopes=lambda pk, **_: scopes.with_sidebar(scopes.question(pk))),
+    public_page(
+        reads=("reply_to",),
+        scopes=lambda pk, **_: scopes.with_sidebar(scopes.question(pk)),
+        also=lambda pk, **_: [scopes.commenters(pk)],  # read for signed-in readers only
+    ),
     name="dispatch",
 )
 class QuestionDetailView(SidebarMixin, TemplateView):

@@ -463,3 +463,23 @@ def test_a_cold_page_reads_its_versions_once_and_writes_its_parts_together(clien
     assert f"page:{question.get_absolute_url()}?" in written
     assert any(key.startswith("part:sidebar:") for key in written)
     assert any(key.endswith(f"qa-head:{question.pk}") for key in written)
+
+
+@pytest.mark.django_db
+def test_a_signed_in_reader_s_page_reads_every_version_it_needs_in_one_round_trip(client, page_cache, user,
+                                                                                  monkeypatch):  # fmt: skip
+    question = answered_question()
+    client.force_login(user)
+    _get(client, question.get_absolute_url())  # its shared parts are cached now
+    reads = []
+    real_get_many = cache.get_many
+
+    def get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return real_get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    assert "Fatigue after a relapse" in _get(client, question.get_absolute_url())
+    version_reads = [keys for keys in reads if keys and all(k.startswith("forum:scope:") for k in keys)]
+    assert len(version_reads) == 1  # the page's scopes and who has commented (for this reader), together
+    assert f"forum:scope:commenters:{question.pk}" in version_reads[0]
