@@ -3,13 +3,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_audit import AuditedChangesMixin
+from core.text import NormalizedAdminMixin
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(AuditedChangesMixin, BaseUserAdmin):
+class UserAdmin(NormalizedAdminMixin, AuditedChangesMixin, BaseUserAdmin):
     audit_action = "account.admin_edit"
     audit_delete_action = "account.admin_delete"
     audit_values = ("is_active",)  # a display name may be a real name: named, never kept

@@ -8,10 +8,12 @@ from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.text import NormalizedFormMixin
+
 from .models import User
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(NormalizedFormMixin, AllauthSignupForm):
     """allauth's sign-up with a display name, where an address that already has an account costs the same
     work as a new one (the password is hashed either way), so the answer time tells nothing."""
 
@@ -37,13 +39,13 @@ class SignupForm(AllauthSignupForm):
         return super().try_save(request)
 
 
-class AdminUserCreationForm(BaseAdminUserCreationForm):
+class AdminUserCreationForm(NormalizedFormMixin, BaseAdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "display_name")
 
 
-class AdminUserChangeForm(UserChangeForm):
+class AdminUserChangeForm(NormalizedFormMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"

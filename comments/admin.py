@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import services as comment_services
 from comments.models import Comment
+from core.text import NormalizedAdminMixin
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "excerpt", "commenter", "question", "status", "is_deleted")
     list_filter = ("status", "is_deleted")
     search_fields = ("body", "question__title")

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import NormalizedFormMixin
 from forum.forms import honeypot_field
 
 
-class CommentForm(forms.Form):
+class CommentForm(NormalizedFormMixin, forms.Form):
     body = forms.CharField(
         label=_("Your comment"),
         min_length=2,

@@ -15,6 +15,7 @@ from core.audit import audit_record
 from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
+from core.text import normalize_text
 from forum import permissions, scopes
 from forum.models import Question
 from forum.services.flood import check_flood
@@ -56,6 +57,7 @@ def comment_post(*, question: Question, author: User, body: str, parent: Comment
     """A new comment. A person's first comment waits for a moderator; later ones appear at once."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     permissions.check(permissions.can_comment(author))
+    body = normalize_text(body)
     if not question.comments_open:
         raise CommentsClosed
     if parent is not None:
@@ -130,6 +132,7 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     if timezone.now() > comment.created_at + timedelta(minutes=settings.FORUM_COMMENT_EDIT_MINUTES):
         raise EditWindowPassed
     before = {"edited_at": comment.edited_at.isoformat() if comment.edited_at else None}
+    body = normalize_text(body)
     comment.body = body
     comment.body_html = render_markdown(body, comment=True)
     comment.edited_at = timezone.now()

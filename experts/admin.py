@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_audit import AuditedChangesMixin
 from core.errors import ApplicationError
+from core.text import NormalizedAdminMixin
 from experts.models import ExpertProfile, QuestionClaim
 from experts.services import profiles
 
 
 @admin.register(ExpertProfile)
-class ExpertProfileAdmin(AuditedChangesMixin, admin.ModelAdmin):
+class ExpertProfileAdmin(NormalizedAdminMixin, AuditedChangesMixin, admin.ModelAdmin):
     audit_action = "expert.profile_edit"
     audit_delete_action = "expert.profile_delete"
     # Credentials as patients see them; free texts (biography, disclosure) are named without their words.

@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.text import NormalizedFormMixin
 from experts.models import ExpertProfile
 from experts.photos import process_photo
 from forum.models import Category
 
 
-class ExpertApplicationForm(forms.ModelForm):
+class ExpertApplicationForm(NormalizedFormMixin, forms.ModelForm):
     specialties = forms.ModelMultipleChoiceField(
         label=_("Specialties"),
         queryset=Category.objects.order_by("position", "name"),
@@ -41,7 +42,7 @@ class ExpertApplicationForm(forms.ModelForm):
         widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "disclosure": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         for name in ("licence_number", "licence_body", "disclosure"):
             self.fields[name].required = True
         self.helper = FormHelper()
@@ -61,7 +62,7 @@ class ExpertApplicationForm(forms.ModelForm):
         return photo
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(NormalizedFormMixin, forms.Form):
     body = forms.CharField(
         label=_("Your answer"),
         min_length=40,
@@ -72,7 +73,7 @@ class AnswerForm(forms.Form):
     note = forms.CharField(label=_("What changed (optional)"), required=False, max_length=300)
 
     def __init__(self, *args: object, show_note: bool = False, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         if not show_note:
             del self.fields["note"]
         self.helper = FormHelper()

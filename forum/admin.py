@@ -13,6 +13,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import SITE, invalidate
+from core.text import NormalizedAdminMixin
 from forum import search_index
 from forum.forms import RejectForm
 from forum.models import Answer, Category, Question, QuestionRevision, Tag
@@ -20,7 +21,7 @@ from forum.services import questions as question_services
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
@@ -43,7 +44,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
@@ -95,7 +96,7 @@ class QuestionModerationForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     form = QuestionModerationForm
     list_display = ("title", "status", "category", "age", "asker", "is_spam")
     list_filter = ("status", "category", "is_spam")
@@ -204,7 +205,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("question", "expert", "status", "published_at", "last_reviewed_at")
     list_filter = ("status",)
     search_fields = ("question__title", "body")

@@ -4,6 +4,7 @@ from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import NormalizedFormMixin
 from forum.models import Category, Question, Tag
 from notifications.models import AlertSubscription
 
@@ -20,7 +21,7 @@ def honeypot_field() -> forms.CharField:
     )
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(NormalizedFormMixin, forms.ModelForm):
     title = forms.CharField(
         label=_("Your question in one sentence"),
         min_length=15,
@@ -58,7 +59,7 @@ class QuestionForm(forms.ModelForm):
         fields = ["title", "body", "category", "tags", "is_anonymous"]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -99,11 +100,11 @@ class AskForm(QuestionForm):
     extra_fields = ("consent", "acknowledged")
 
 
-class RejectForm(forms.Form):
+class RejectForm(NormalizedFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AlertForm(forms.Form):
+class AlertForm(NormalizedFormMixin, forms.Form):
     email = forms.EmailField(label=_("Your email address"))
     scope = forms.ChoiceField(
         label=_("Tell me about"), choices=AlertSubscription.Scope.choices, widget=forms.RadioSelect, initial="all"

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin import UserAdmin
 from accounts.models import User
 from core.errors import ApplicationError
+from core.text import NormalizedAdminMixin
 from moderation import services as moderation
 from moderation.models import Report
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "reason", "reported_item", "status")
     list_filter = ("status", "reason", "content_type")
     ordering = ("created_at",)

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import NormalizedFormMixin
 from forum.forms import honeypot_field
 from moderation.models import Report
 
 
-class ReportForm(forms.Form):
+class ReportForm(NormalizedFormMixin, forms.Form):
     reason = forms.ChoiceField(label=_("What is wrong?"), choices=Report.Reason.choices, widget=forms.RadioSelect)
     details = forms.CharField(
         label=_("Anything the moderators should know (optional)"),

@@ -11,6 +11,7 @@ from comments.services import comment_remove
 from core.audit import audit_record
 from core.cache import invalidate
 from core.errors import ApplicationError
+from core.text import normalize_text
 from forum import figures, permissions, scopes, signals
 from forum.models import Answer, Question
 from forum.services.answers import answer_remove
@@ -36,7 +37,7 @@ def report_create(*, reporter: User, target: models.Model, reason: str, details:
         with transaction.atomic():
             report = Report.objects.create(
                 reporter=reporter, content_type=content_type, object_id=target.pk, reason=reason,
-                details=details.strip()[:1000],
+                details=normalize_text(details)[:1000],
             )  # fmt: skip
     except IntegrityError as error:
         raise DuplicateReport from error

@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from core.cache import invalidate
+from core.text import NormalizedAdminMixin
 from search.engine import SYNONYMS
 from search.models import SynonymGroup
 
 
 @admin.register(SynonymGroup)
-class SynonymGroupAdmin(admin.ModelAdmin):
+class SynonymGroupAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("terms", "note")
     search_fields = ("terms",)
 

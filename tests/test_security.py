@@ -207,7 +207,7 @@ def _posts(world):
         ("patient", reverse("forum:ask"), {"title": "x"}),
         ("patient", reverse("forum:ask_preview"), {"body": "x"}),
         ("patient", reverse("forum:question_edit", args=[pending.pk]), {"title": "x"}),
-        ("patient", reverse("forum:question_withdraw", args=[pending.pk]), {}),
+        ("patient", reverse("forum:question_withdraw", args=[pending.pk]), {"confirm": "yes"}),
         ("patient", reverse("moderation:report", args=["question", public.pk]), {"reason": "spam"}),
         ("patient", reverse("comments:comment_post", args=[public.pk]), {"body": "x"}),
         ("patient", reverse("comments:comment_edit", args=[world["comment"].pk]), {"body": "x"}),

@@ -9,6 +9,7 @@ from accounts.models import User
 from core.audit import audit_record
 from core.cache import invalidate
 from core.markdown import render_markdown
+from core.text import normalize_text
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services.claims import ClaimTaken, active_claim
@@ -32,7 +33,7 @@ def answer_save_draft(*, question: Question, expert_user: User, body: str) -> An
     _check_can_write(question, expert_user)
     answer = Answer.objects.filter(question=question).first() or Answer(question=question)
     answer.expert = expert_user.expert_profile
-    answer.body = body
+    answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.status = Answer.Status.DRAFT
     answer.save()
@@ -49,7 +50,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     now = published_at or timezone.now()
     answer = existing or Answer(question=question)
     answer.expert = expert_user.expert_profile
-    answer.body = body
+    answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.status = Answer.Status.PUBLISHED
     answer.published_at = now
@@ -78,7 +79,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer = Answer.objects.select_for_update().get(pk=answer.pk)
     permissions.check(expert_permissions.can_revise(expert_user, answer))
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
-    answer.body = body
+    answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])

@@ -15,6 +15,7 @@ from core.audit import audit_record
 from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
+from core.text import normalize_text
 from forum import emails, figures, permissions, scopes, screening, search_index, signals
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
@@ -31,6 +32,14 @@ class NeedsAcknowledgement(ApplicationError):
         super().__init__(_("Please read the notes about your question, then send it again."))
         self.identifiers = identifiers
         self.urgent = urgent
+
+
+class AlreadyAsked(ApplicationError):
+    """The same person sent the same question (the same normalised title and details) within a day."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(_("You sent this question already. Here it is; there is no need to send it again."))
+        self.question = question
 
 
 def _slug_for(title: str) -> str:
@@ -77,17 +86,31 @@ def question_submit(
     NeedsAcknowledgement when the text seems to hold personal details or urgent symptoms and the asker has
     not yet confirmed they read the notes about them (whatever client sends the question)."""
     permissions.check(permissions.can_ask(author))
+    title, body = normalize_text(title, multiline=False), normalize_text(body)
     if not consent:
         raise ApplicationError(_("Consent to publish is required."))
     text = f"{title}\n{body}"
     identifiers, urgent = screening.personal_identifiers(text), screening.urgent_terms(text)
     if (identifiers or urgent) and not acknowledged:
         raise NeedsAcknowledgement(identifiers=identifiers, urgent=urgent)
+    # One submission of a person at a time (a double click, Back and send again): the same text within a
+    # day is their earlier question, not a new one, and does not count against their limits.
+    User.objects.select_for_update().filter(pk=author.pk).first()
+    earlier = (
+        Question.objects.filter(
+            author=author, title=title, body=body, created_at__gte=timezone.now() - timedelta(days=1)
+        )
+        .exclude(status=Question.Status.WITHDRAWN)
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is not None:
+        raise AlreadyAsked(earlier)
     if enforce_limits:
         check_flood(Question.objects.filter(author=author), daily_cap=settings.FORUM_FLOOD_DAILY_QUESTIONS)
     question = Question.objects.create(
         author=author,
-        title=title.strip(),
+        title=title,
         slug=_slug_for(title),
         body=body,
         body_html=render_markdown(body),
@@ -117,7 +140,7 @@ def question_edit(
     question under another category or other tags at any time (a reason is required for both)."""
     question = _locked(question)
     own_edit = permissions.can_edit_own_question(editor, question)
-    title = title.strip()
+    title, body, reason = normalize_text(title, multiline=False), normalize_text(body), normalize_text(reason)
     text_changed = text_differs(question, title=title, body=body)
     if not text_changed:
         title, body = question.title, question.body  # the same text as sent back by a browser

@@ -75,6 +75,9 @@ class AskView(LoginRequiredMixin, View):
             data = request.POST.copy()
             data["acknowledged"] = "True"  # sending again means the notes were seen
             return self.render_form(AskForm(data), needs_acknowledgement=True, **extra)
+        except question_services.AlreadyAsked as already:
+            messages.info(request, str(already))
+            return redirect("forum:ask_done", pk=already.question.pk)
         except FloodError as error:
             form.add_error(None, str(error))
             return self.render_form(form, **extra)
@@ -156,7 +159,10 @@ class QuestionEditView(LoginRequiredMixin, View):
 @require_POST
 @login_required
 def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a question awaiting review, once the asker has confirmed it on a page of its own."""
     question = get_object_or_404(Question, pk=pk, author=request.user)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "forum/withdraw_confirm.html", {"question": question})
     try:
         question_services.question_withdraw(question=question, actor=request.user)  # type: ignore[arg-type]
     except question_services.TransitionError:

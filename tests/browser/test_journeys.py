@@ -105,13 +105,14 @@ def test_the_life_of_a_question(browser, live_server, settings, viewport):
     page.fill("[name=body]", "Since starting treatment I feel drained on warm days. Email me at me@example.org please.")
     page.wait_for_selector("#similar-slot a:has-text('Can hot weather make MS fatigue worse?')")
     page.wait_for_selector("#identifier-warning:not(.d-none)")
+    assert page.locator("#id_body-counter").inner_text() == "88 of 6,000 characters"  # the limit, before it bites
     page.select_option("[name=category]", str(category.pk))
     page.check("[name=consent]")
     journey.shot(page, "ask-with-warning-and-suggestion")
     page.click("button[name=submit]")
     page.wait_for_load_state()
     assert page.locator("text=Please check the notes above").is_visible()
-    page.click("button[name=submit]")
+    page.dblclick("button[name=submit]")  # a double click sends the question once
     page.wait_for_url("**/ask/submitted/**")
     assert page.locator("h1", has_text="awaiting review").is_visible()
     journey.shot(page, "submitted")

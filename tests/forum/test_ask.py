@@ -155,7 +155,11 @@ def test_patient_edits_and_withdraws_a_pending_question(client, user):
     question.refresh_from_db()
     assert question.title == "An edited title for my question?"
     assert client.get(reverse("forum:question_withdraw", args=[question.pk])).status_code == 405
-    client.post(reverse("forum:question_withdraw", args=[question.pk]))
+    confirm = client.post(reverse("forum:question_withdraw", args=[question.pk]))
+    assert "Withdraw your question?" in confirm.content.decode()  # asked first, nothing changed yet
+    question.refresh_from_db()
+    assert question.status == "pending"
+    client.post(reverse("forum:question_withdraw", args=[question.pk]), {"confirm": "yes"})
     question.refresh_from_db()
     assert question.status == "withdrawn"
     response = client.get(reverse("forum:question_edit", args=[question.pk]))
