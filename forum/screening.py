@@ -1,77 +1,83 @@
-"""Checks on a question's text before it is submitted. They warn; they never block."""
+"""Checks on a question's text before it is submitted. They warn; they never block.
+
+find_personal_details() finds personal details with their place in the text (patterns in
+forum.personal_details); personal_identifiers() says which kinds a text holds, for the ask form's notes;
+redact() takes the details out.
+"""
+
+from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+from forum import personal_details
 
-IDENTIFIER_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    ("email", str(_("an email address")), re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
-    ("url", str(_("a web address")), re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
-    (
-        "phone",
-        str(_("a phone number")),
-        re.compile(r"(?<!\w)(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]?){2,4}\d{3,4}(?!\w)"),
-    ),
-    (
-        "date",
-        str(_("a full date (such as a date of birth)")),
-        re.compile(
-            r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+"
-            + _MONTHS
-            + r",?\s+\d{4}|"
-            + _MONTHS
-            + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "address",
-        str(_("a street address")),
-        re.compile(
-            r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|"
-            r"court|ct|place|pl|boulevard|blvd|crescent|terrace)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "record",
-        str(_("a record or ID number (NHS, hospital, insurance)")),
-        re.compile(
-            r"\b(?:nhs|mrn|hospital|patient|record|insurance|policy|member|id)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*"
-            r"[A-Z0-9][A-Z0-9 -]{5,}\d\b|\b\d{3}\s?\d{3}\s?\d{4}\b",
-            re.IGNORECASE,
-        ),
-    ),
-]
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# Plain-words labels, in the order the ask form lists them. They stay lazy: a label is translated into
+# the language active when it is read (rendered in a template or sent as JSON), not when this loads.
+LABELS: dict[str, StrOrPromise] = {
+    "email": _("an email address"),
+    "url": _("a web address"),
+    "phone": _("a phone number"),
+    "date": _("a full date (such as a date of birth)"),
+    "address": _("a street address"),
+    "record": _("a record or ID number (NHS, hospital, insurance)"),
+    "postcode": _("a postcode"),
+    "zip": _("a ZIP code"),
+    "name": _("the name of a doctor, nurse or relative"),
+    "ip": _("an internet (IP) address"),
+    "handle": _("a social media name or page"),
+}
+KINDS = tuple(LABELS)
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str
-    label: str
+    label: StrOrPromise
+
+
+@dataclass(frozen=True)
+class Match:
+    """One personal detail: its kind, its label and its span, text[start:end]."""
+
+    kind: str
+    label: StrOrPromise
+    start: int
+    end: int
+
+
+def find_personal_details(text: str) -> list[Match]:
+    """Personal details in text, in text order, never overlapping (where two kinds of pattern overlap the
+    more specific one wins: a date or record number over a phone number, an email address over a handle)."""
+    return [Match(kind, LABELS[kind], start, end) for kind, start, end in personal_details.spans(text)]
+
+
+def redact(text: str, matches: list[Match] | None = None, replacement: str = "[removed]") -> str:
+    """The text with each match (every personal detail found when matches is None) replaced."""
+    if matches is None:
+        matches = find_personal_details(text)
+    parts: list[str] = []
+    position = 0
+    for match in sorted(matches, key=lambda m: m.start):
+        if match.start < position:  # overlapping matches given by the caller: the earlier one covers it
+            continue
+        parts.extend((text[position : match.start], replacement))
+        position = match.end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def personal_identifiers(text: str) -> list[Finding]:
     """Kinds of personal identifier the text seems to contain, each once, in a fixed order."""
-    found: list[Finding] = []
-    for kind, label, pattern in IDENTIFIER_PATTERNS:
-        if pattern.search(text):
-            found.append(Finding(kind, label))
-    # A full date or record number also looks like a phone number; report the more specific kind.
-    kinds = {f.kind for f in found}
-    if "phone" in kinds and kinds & {"date", "record"}:
-        phone_only = IDENTIFIER_PATTERNS[2][2]
-        remaining = text
-        for kind, _label, pattern in IDENTIFIER_PATTERNS:
-            if kind in {"date", "record"}:
-                remaining = pattern.sub(" ", remaining)
-        if not phone_only.search(remaining):
-            found = [f for f in found if f.kind != "phone"]
-    return found
+    kinds = {m.kind for m in find_personal_details(text)}
+    return [Finding(kind, LABELS[kind]) for kind in KINDS if kind in kinds]
 
 
 def urgent_terms(text: str) -> list[str]:
