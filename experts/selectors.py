@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from experts.models import ExpertProfile
 from forum.models import Answer, Category, Question
-from forum.selectors import Median
+from forum.selectors import Cardinality, Median
 
 
 def experts_public(specialty: str | None = None) -> QuerySet[ExpertProfile]:
@@ -37,13 +37,15 @@ def expert_for_profile(slug: str) -> ExpertProfile | None:
 def dashboard_queue(
     expert: ExpertProfile, *, mine_only: bool = False, category: str | None = None
 ) -> QuerySet[Question]:
-    """Approved, unanswered questions, oldest first, with any claim and draft."""
+    """Approved, unanswered questions, those flagged as possibly needing help now first, then oldest first, with
+    any claim and draft."""
     queue = (
         Question.objects.filter(status=Question.Status.APPROVED)
         .select_related("category", "claim__expert")
         .prefetch_related("tags")
         .defer("body_html")
-        .order_by("approved_at", "id")
+        .annotate(flagged=Cardinality("triage"))
+        .order_by(F("flagged").desc(), "approved_at", "id")
     )
     if mine_only:
         queue = queue.filter(category__in=expert.specialties.all())

@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,7 +17,8 @@ from core.cache import SITE, invalidate
 from core.text import NormalizedAdminMixin
 from forum import search_index
 from forum.forms import RejectForm
-from forum.models import Answer, Category, Question, QuestionRevision, Tag
+from forum.models import Answer, Category, CrisisContact, Question, QuestionRevision, Tag, Triage, TriageTerm
+from forum.selectors import Cardinality
 from forum.services import questions as question_services
 
 
@@ -95,11 +97,27 @@ class QuestionModerationForm(forms.ModelForm):
         return cleaned
 
 
+class TriageFilter(admin.SimpleListFilter):
+    title = _("may need help now")
+    parameter_name = "triage"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("any", _("Any kind")), *Triage.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:
+        value = self.value()
+        if value == "any":
+            return queryset.exclude(triage=[])
+        if value in Triage.values:
+            return queryset.filter(triage__contains=[value])
+        return queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     form = QuestionModerationForm
-    list_display = ("title", "status", "category", "age", "asker", "is_spam")
-    list_filter = ("status", "category", "is_spam")
+    list_display = ("title", "needs_help", "status", "category", "age", "asker", "is_spam")
+    list_filter = ("status", TriageFilter, "category", "is_spam")
     search_fields = ("title", "body")
     list_select_related = ("category", "author")
     date_hierarchy = "created_at"
@@ -114,6 +132,17 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
                                  "rejection_reason", "is_spam", "public_link")}),
     )  # fmt: skip
     filter_horizontal = ("tags",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
+        return super().get_queryset(request).annotate(flagged=Cardinality("triage"))
+
+    def get_ordering(self, request: HttpRequest) -> list[Any]:
+        """Questions that may need help now first, then the longest waiting."""
+        return [F("flagged").desc(), "created_at"]
+
+    @admin.display(description=_("may need help now"), ordering="-flagged")
+    def needs_help(self, obj: Question) -> str:
+        return render_to_string("forum/includes/triage_badges.html", {"question": obj})
 
     @admin.display(description=_("waiting"), ordering="created_at")
     def age(self, obj: Question) -> str:
@@ -214,3 +243,21 @@ class AnswerAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(TriageTerm)
+class TriageTermAdmin(NormalizedAdminMixin, admin.ModelAdmin):
+    """The phrases that flag a new question as possibly needing help now (forum.triage)."""
+
+    list_display = ("phrase", "category")
+    list_filter = ("category",)
+    search_fields = ("phrase",)
+
+
+@admin.register(CrisisContact)
+class CrisisContactAdmin(NormalizedAdminMixin, admin.ModelAdmin):
+    """Whom patients are told to contact for each kind of urgent need, per country."""
+
+    list_display = ("label", "contact", "category", "country", "position")
+    list_filter = ("category", "country")
+    list_editable = ("position",)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from forum import triage
 from forum.models import Question
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
@@ -28,6 +29,24 @@ def question_answered(question: Question) -> int:
         )  # fmt: skip
     messages.extend(_alert_messages(AlertSubscription.Frequency.IMMEDIATE, [question], f"answer:{question.pk}"))
     return enqueue(messages)
+
+
+def question_received(question: Question, *, country: str = "") -> int:
+    """We have your question, what happens next; with the contacts for each kind of urgent need it was flagged
+    with. A flagged question's email goes even to an asker who turned emails about their questions off."""
+    author = question.author
+    if author is None or not author.is_active:
+        return 0
+    if not question.triage and not preferences_for(author).question_answered:
+        return 0
+    return enqueue([
+        compose(
+            key=f"received:{question.pk}:user:{author.pk}", kind="question_received", to_email=author.email,
+            context={"question": question, "advice": triage.advice(question.triage, country), "user": author,
+                     "url": absolute(reverse("forum:my_questions"))},
+            unsubscribe=preference_token(author, "question_answered"),
+        )
+    ])  # fmt: skip
 
 
 def question_rejected(question: Question) -> int:

@@ -5,10 +5,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Aggregate, DurationField, ExpressionWrapper, F, QuerySet
+from django.db.models import Aggregate, DurationField, ExpressionWrapper, F, Func, IntegerField, QuerySet
 from django.utils import timezone
 
 from forum.models import Answer, Category, MonthCount, Question, Tag
+
+
+class Cardinality(Func):
+    """How many items an array holds (0 for an empty one, where array_length gives NULL)."""
+
+    function = "cardinality"
+    output_field = IntegerField()
 
 
 class Median(Aggregate):

@@ -9,3 +9,6 @@ question_approved = Signal()
 # see search/receivers.py)
 question_published = Signal()
 question_unpublished = Signal()
+# sender=Question; kwargs: question (just submitted and flagged as possibly needing help now: question.triage;
+# moderators on duty are told at once, see moderation/receivers.py)
+question_flagged = Signal()

@@ -1,26 +1,49 @@
 """The moderators' daily summary of waiting work."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from forum.models import Question, Triage
 from moderation.selectors import moderation_counts
 from notifications.delivery import absolute, compose
 from notifications.services import enqueue, preference_token, preferences_for
 
 
-def moderator_digest() -> int:
-    counts = moderation_counts()
-    if not any(counts.values()):
-        return 0
-    moderators = (
+def _moderators() -> QuerySet[Any]:
+    return (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
         .filter(Q(is_superuser=True) | Q(groups__name="Moderators"))
         .select_related("notification_preferences")
         .distinct()
     )
+
+
+def triage_alert(question: Question) -> int:
+    """A new question may need help now: every moderator on duty hears of it at once. The email names the
+    kinds of need and links to the question in the console; the question's words stay there."""
+    url = absolute(reverse("admin:forum_question_change", args=[question.pk]))
+    kinds = [str(Triage(kind).label) for kind in question.triage]
+    return enqueue(
+        compose(
+            key=f"triage:{question.pk}:user:{user.pk}", kind="triage_alert", to_email=user.email,
+            context={"kinds": kinds, "url": url, "user": user},
+            unsubscribe=preference_token(user, "moderator_on_duty"),
+        )
+        for user in _moderators()
+        if preferences_for(user).moderator_on_duty
+    )  # fmt: skip
+
+
+def moderator_digest() -> int:
+    counts = moderation_counts()
+    if not any(counts.values()):
+        return 0
+    moderators = _moderators()
     today = timezone.localdate()
     url = absolute(reverse("admin:index"))
     return enqueue(

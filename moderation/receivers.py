@@ -1,7 +1,8 @@
-"""Moderation's part of a person's data export and erasure (accounts/signals.py)."""
+"""Moderation's part of a person's data export and erasure (accounts/signals.py), and of a flagged question."""
 
 from typing import Any
 
+from moderation import emails
 from moderation.models import Report
 
 
@@ -17,3 +18,8 @@ def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
 def erase(sender: object, user: Any, **kwargs: Any) -> dict[str, int]:
     Report.objects.filter(reporter=user).update(details="")  # their words; the report itself stays
     return {}
+
+
+def tell_moderators_on_duty(sender: object, question: Any, **kwargs: Any) -> None:
+    """A question flagged as possibly needing help now (forum.signals.question_flagged)."""
+    emails.triage_alert(question)

@@ -132,6 +132,9 @@ class NotificationPreferences(models.Model):
         default=ExpertQueue.DAILY,
     )
     moderator_digest = models.BooleanField(_("Daily summary of waiting moderation work (moderators)"), default=True)
+    moderator_on_duty = models.BooleanField(
+        _("On duty: email me at once when a new question may need urgent help (moderators)"), default=True
+    )
 
     class Meta:
         db_table = "accounts_notificationpreferences"  # created by the accounts app, moved here

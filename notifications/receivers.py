@@ -13,6 +13,7 @@ def export_sections(sender: object, user: Any, **kwargs: Any) -> dict[str, Any]:
             "comment_replies": prefs.comment_replies,
             "expert_queue": prefs.expert_queue,
             "moderator_digest": prefs.moderator_digest,
+            "moderator_on_duty": prefs.moderator_on_duty,
         },
         "alerts": [
             {

@@ -164,6 +164,7 @@ PREFERENCE_OFF = {
     "question_answered": False,
     "comment_replies": False,
     "moderator_digest": False,
+    "moderator_on_duty": False,
     "expert_queue": NotificationPreferences.ExpertQueue.OFF,
 }
 

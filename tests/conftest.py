@@ -17,6 +17,20 @@ def _fresh_cache():
     memory.clear()
 
 
+@pytest.fixture(autouse=True)
+def _triage_defaults(request):
+    """The triage phrases and contacts the migration adds (a browser test's flush empties the tables)."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
+        request.fixturenames
+    )
+    if uses_db:
+        request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
+        from forum.models import CrisisContact, TriageTerm
+        from forum.triage_defaults import add_defaults
+
+        add_defaults(TriageTerm, CrisisContact)
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

@@ -332,6 +332,9 @@ FORUM_EMERGENCY_CONTACTS = [
         default=["Emergency services (UK)|999", "Emergency services (EU)|112", "Emergency services (US)|911"],
     )
 ]
+# Whose crisis and emergency contacts to show when a reader's browser does not say their country (two letters,
+# such as GB or US; empty: the contacts kept for everyone). The contacts themselves are edited in the admin.
+FORUM_DEFAULT_COUNTRY = env("FORUM_DEFAULT_COUNTRY", default="")
 FORUM_PAGE_SIZE = env.int("FORUM_PAGE_SIZE", default=20)
 # Only the page benchmark turns this on: a bare "hello" view at /bench/hello as its ceiling.
 FORUM_BENCH_HELLO = env.bool("FORUM_BENCH_HELLO", default=False)

@@ -1,13 +1,17 @@
 from .answer import Answer, AnswerRevision
 from .question import Question, QuestionRevision
 from .taxonomy import Category, MonthCount, Tag
+from .triage import CrisisContact, Triage, TriageTerm
 
 __all__ = [
     "Answer",
     "AnswerRevision",
     "Category",
+    "CrisisContact",
     "MonthCount",
     "Question",
     "QuestionRevision",
     "Tag",
+    "Triage",
+    "TriageTerm",
 ]

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -38,6 +39,8 @@ class Question(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.TextField(_("reason for not publishing"), blank=True)
     is_spam = models.BooleanField(_("marked as spam"), default=False)
+    # What the question may need at once (forum.triage), set when it is submitted: kinds, never the words.
+    triage = ArrayField(models.CharField(max_length=20), verbose_name=_("may need help now"), default=list, blank=True)
     comments_closed = models.BooleanField(_("comments closed"), default=False)
     # Published comments, kept by the comment services so lists need no extra query.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)

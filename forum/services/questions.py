@@ -16,7 +16,7 @@ from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
-from forum import emails, figures, permissions, scopes, screening, search_index, signals
+from forum import emails, figures, permissions, scopes, screening, search_index, signals, triage
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 
@@ -31,7 +31,7 @@ class NeedsAcknowledgement(ApplicationError):
     def __init__(self, *, identifiers: list[screening.Finding], urgent: list[str]) -> None:
         super().__init__(_("Please read the notes about your question, then send it again."))
         self.identifiers = identifiers
-        self.urgent = urgent
+        self.urgent = urgent  # kinds of urgent need (forum.triage)
 
 
 class AlreadyAsked(ApplicationError):
@@ -81,6 +81,7 @@ def question_submit(
     consent: bool,
     acknowledged: bool = False,
     enforce_limits: bool = True,
+    country: str = "",
 ) -> Question:
     """A patient's new question, pending review. Raises FloodError when they post too fast or too often, and
     NeedsAcknowledgement when the text seems to hold personal details or urgent symptoms and the asker has
@@ -90,7 +91,7 @@ def question_submit(
     if not consent:
         raise ApplicationError(_("Consent to publish is required."))
     text = f"{title}\n{body}"
-    identifiers, urgent = screening.personal_identifiers(text), screening.urgent_terms(text)
+    identifiers, urgent = screening.personal_identifiers(text), triage.classify(text)
     if (identifiers or urgent) and not acknowledged:
         raise NeedsAcknowledgement(identifiers=identifiers, urgent=urgent)
     # One submission of a person at a time (a double click, Back and send again): the same text within a
@@ -118,9 +119,16 @@ def question_submit(
         is_anonymous=is_anonymous,
         consented_at=timezone.now(),
         status=Question.Status.PENDING,
+        triage=urgent,  # the kinds of need, never the words that matched
     )
     question.tags.set(list(tags))
-    audit_record(actor=author, action="question.submit", target=question, after={"status": question.status})
+    audit_record(actor=author, action="question.submit", target=question,
+                 after={"status": question.status, "triage": urgent})  # fmt: skip
+    # The asker is told what happens next (with the right contacts when the question was flagged), and the
+    # moderators on duty learn of a flagged question at once.
+    emails.question_received(question, country=country)
+    if urgent:
+        signals.question_flagged.send(sender=Question, question=question)
     return question
 
 

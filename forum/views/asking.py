@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from core.markdown import render_markdown
-from forum import permissions, screening, selectors
+from forum import permissions, screening, selectors, triage
 from forum.forms import AskForm, QuestionForm
 from forum.models import Question
 from forum.services import questions as question_services
@@ -38,7 +37,7 @@ class AskView(LoginRequiredMixin, View):
         return render(
             self.request,
             self.template_name,
-            {"form": form, "emergency_contacts": settings.FORUM_EMERGENCY_CONTACTS, **extra},
+            {"form": form, "advice": triage.all_advice(triage.country_of(self.request)), **extra},
         )
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -47,11 +46,9 @@ class AskView(LoginRequiredMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = AskForm(request.POST)
         text = f"{request.POST.get('title', '')}\n{request.POST.get('body', '')}"
-        identifiers = screening.personal_identifiers(text)
-        urgent = screening.urgent_terms(text)
         extra = {
-            "identifiers": identifiers,
-            "urgent": urgent,
+            "identifiers": screening.personal_identifiers(text),
+            "triage": triage.classify(text),
             "preview_html": render_markdown(request.POST.get("body", "")),
             "similar_text": request.POST.get("title", ""),  # the search app's template tag lists similar ones
         }
@@ -70,6 +67,7 @@ class AskView(LoginRequiredMixin, View):
                 is_anonymous=form.cleaned_data["is_anonymous"],
                 consent=form.cleaned_data["consent"],
                 acknowledged=form.cleaned_data["acknowledged"],
+                country=triage.country_of(request),
             )
         except question_services.NeedsAcknowledgement:
             data = request.POST.copy()
@@ -88,11 +86,12 @@ class AskView(LoginRequiredMixin, View):
 @never_cache
 def ask_done(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=pk, author=request.user)
-    return render(
-        request,
-        "forum/ask_done.html",
-        {"question": question, "typical": humanize_duration(selectors.typical_answer_time())},
-    )
+    context = {
+        "question": question,
+        "advice": triage.advice(question.triage, triage.country_of(request)),
+        "typical": None if question.triage else humanize_duration(selectors.typical_answer_time()),
+    }
+    return render(request, "forum/ask_done.html", context)
 
 
 @require_POST
@@ -106,7 +105,7 @@ def ask_preview(request: HttpRequest) -> JsonResponse:
         {
             "html": render_markdown(body),
             "identifiers": [f.label for f in screening.personal_identifiers(text)],
-            "urgent": bool(screening.urgent_terms(text)),
+            "triage": triage.classify(text),
         }
     )
 

@@ -7,7 +7,7 @@
   var title = form.querySelector("[name=title]");
   var body = form.querySelector("[name=body]");
   var preview = document.getElementById("ask-preview");
-  var urgent = document.getElementById("urgent-notice");
+  var triageBoxes = document.querySelectorAll("[data-triage]");
   var warning = document.getElementById("identifier-warning");
   var list = document.getElementById("identifier-list");
   var similarSlot = document.getElementById("similar-slot");
@@ -24,7 +24,9 @@
     }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {
       if (!result) { return; }
       preview.innerHTML = result.html;  // sanitized by the server
-      urgent.classList.toggle("d-none", !result.urgent);
+      triageBoxes.forEach(function (box) {
+        box.classList.toggle("d-none", result.triage.indexOf(box.dataset.triage) < 0);
+      });
       list.replaceChildren.apply(list, result.identifiers.map(function (label) {
         var li = document.createElement("li");
         li.textContent = label;

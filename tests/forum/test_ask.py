@@ -94,10 +94,10 @@ def test_personal_identifiers_warn_once_then_submit_as_is(client, user):
 def test_urgent_symptoms_show_the_emergency_notice_with_contacts(client, user):
     client.force_login(user)
     data = _data(body="Since an hour I have chest pain and slurred speech, is this a relapse? Please help soon.")
-    html = client.post(reverse("forum:ask"), data).content.decode()
+    html = client.post(reverse("forum:ask"), data, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8").content.decode()
     assert "This service is not for emergencies" in html
-    assert 'id="urgent-notice" class="alert alert-danger emergency-notice"' in html
-    assert "999" in html and "112" in html
+    assert 'id="triage-emergency" data-triage="emergency" class="alert alert-danger triage-notice"' in html
+    assert "<strong>999</strong>" in html  # the contacts for the reader's country
     assert not Question.objects.exists()
 
 
@@ -119,7 +119,7 @@ def test_live_preview_endpoint_returns_html_and_warnings(client, user):
     data = response.json()
     assert "<em>hi</em>" in data["html"]
     assert data["identifiers"] == ["a web address"]
-    assert data["urgent"] is False
+    assert data["triage"] == []
     assert client.get(reverse("forum:ask_preview")).status_code == 405
 
 
