@@ -7,11 +7,9 @@ redact() takes the details out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from forum import personal_details
@@ -78,9 +76,3 @@ def personal_identifiers(text: str) -> list[Finding]:
     """Kinds of personal identifier the text seems to contain, each once, in a fixed order."""
     kinds = {m.kind for m in find_personal_details(text)}
     return [Finding(kind, LABELS[kind]) for kind in KINDS if kind in kinds]
-
-
-def urgent_terms(text: str) -> list[str]:
-    """Configured urgent-symptom phrases that the text mentions."""
-    lowered = " ".join(text.lower().split())
-    return [term for term in settings.FORUM_URGENT_TERMS if re.search(r"\b" + re.escape(term.lower()) + r"\b", lowered)]

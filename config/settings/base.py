@@ -313,25 +313,6 @@ FORUM_DISCLAIMER = env(
     ),
 )
 
-# Phrases that make the ask form show the emergency notice (comma separated).
-FORUM_URGENT_TERMS = env.list(
-    "FORUM_URGENT_TERMS",
-    default=[
-        "suicide", "suicidal", "kill myself", "end my life", "overdose", "chest pain",
-        "can't breathe", "cannot breathe", "difficulty breathing", "short of breath",
-        "sudden weakness", "face drooping", "slurred speech", "sudden loss of vision",
-        "sudden blindness", "seizure", "unconscious", "can't swallow", "cannot swallow",
-        "high fever", "worst headache",
-    ],
-)  # fmt: skip
-# Contacts shown in the emergency notice: "label|number" items, comma separated.
-FORUM_EMERGENCY_CONTACTS = [
-    tuple(item.split("|", 1))
-    for item in env.list(
-        "FORUM_EMERGENCY_CONTACTS",
-        default=["Emergency services (UK)|999", "Emergency services (EU)|112", "Emergency services (US)|911"],
-    )
-]
 # Whose crisis and emergency contacts to show when a reader's browser does not say their country (two letters,
 # such as GB or US; empty: the contacts kept for everyone). The contacts themselves are edited in the admin.
 FORUM_DEFAULT_COUNTRY = env("FORUM_DEFAULT_COUNTRY", default="")
