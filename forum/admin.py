@@ -4,22 +4,28 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import SITE, invalidate
+from core.errors import ApplicationError
+from core.query import positive_int
 from core.text import NormalizedAdminMixin
-from forum import search_index
-from forum.forms import RejectForm
+from forum import search_index, triage
+from forum.forms import RejectForm, SafeguardingForm
 from forum.models import Answer, Category, CrisisContact, Question, QuestionRevision, Tag, Triage, TriageTerm
 from forum.selectors import Cardinality
 from forum.services import questions as question_services
+from forum.services import safeguarding
 
 
 @admin.register(Category)
@@ -125,11 +131,11 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     actions = ["approve", "reject_with_reason", "mark_spam", "close_comments", "reopen_comments"]
     inlines = [QuestionRevisionInline]
     readonly_fields = ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
-                       "rejection_reason", "is_spam", "public_link")  # fmt: skip
+                       "rejection_reason", "is_spam", "public_link", "needs_help", "safeguarding")  # fmt: skip
     fieldsets = (
         (None, {"fields": ("title", "body", "category", "tags", "redaction_reason")}),
-        (_("State"), {"fields": ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
-                                 "rejection_reason", "is_spam", "public_link")}),
+        (_("State"), {"fields": ("status", "needs_help", "safeguarding", "asker", "is_anonymous", "created_at",
+                                 "approved_at", "answered_at", "rejection_reason", "is_spam", "public_link")}),
     )  # fmt: skip
     filter_horizontal = ("tags",)
 
@@ -151,6 +157,36 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("asker"))
     def asker(self, obj: Question) -> str:
         return obj.author.public_name if obj.author else str(_("Deleted user"))
+
+    @admin.display(description=_("safeguarding"))
+    def safeguarding(self, obj: Question) -> str:
+        url = reverse("admin:forum_question_safeguarding", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Send the asker a private safeguarding reply"))
+
+    def get_urls(self) -> list[Any]:
+        view = self.admin_site.admin_view(self.safeguarding_view)
+        return [path("<path:object_id>/safeguarding/", view, name="forum_question_safeguarding"), *super().get_urls()]
+
+    def safeguarding_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Choose a written reply, add a note if wanted, and send it to the asker (forum/services/safeguarding)."""
+        question = get_object_or_404(Question, pk=positive_int(object_id) or 0)
+        if not self.has_change_permission(request, question):
+            raise PermissionDenied
+        form = SafeguardingForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            try:
+                safeguarding.safeguarding_reply(
+                    question=question, moderator=request.user, reply=form.cleaned_data["reply"],  # type: ignore[arg-type]
+                    note=form.cleaned_data["note"], country=triage.country_of(request),
+                )  # fmt: skip
+            except ApplicationError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, _("Your reply was sent to the asker."), messages.SUCCESS)
+                return redirect("admin:forum_question_change", question.pk)
+        context = {**self.admin_site.each_context(request), "question": question, "form": form,
+                   "opts": self.model._meta, "title": _("Safeguarding reply")}  # fmt: skip
+        return TemplateResponse(request, "admin/forum/question/safeguarding.html", context)
 
     @admin.display(description=_("page"))
     def public_link(self, obj: Question) -> str:

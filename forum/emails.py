@@ -2,6 +2,7 @@
 
 Each writes outbox rows in the caller's transaction (notifications.services.enqueue)."""
 
+import uuid
 from datetime import timedelta
 
 from django.db import transaction
@@ -44,6 +45,22 @@ def question_received(question: Question, *, country: str = "") -> int:
             key=f"received:{question.pk}:user:{author.pk}", kind="question_received", to_email=author.email,
             context={"question": question, "advice": triage.advice(question.triage, country), "user": author,
                      "url": absolute(reverse("forum:my_questions"))},
+            unsubscribe=preference_token(author, "question_answered"),
+        )
+    ])  # fmt: skip
+
+
+def safeguarding_reply(question: Question, *, reply: str, note: str, country: str) -> int:
+    """A moderator's private message to the asker. Sent whatever their email preferences, each time anew."""
+    author = question.author
+    if author is None:
+        return 0
+    kinds = question.triage if reply == "check_in" else [reply]
+    return enqueue([
+        compose(
+            key=f"safeguarding:{question.pk}:{uuid.uuid4().hex}", kind="safeguarding_reply", to_email=author.email,
+            context={"question": question, "reply": reply, "note": note, "user": author,
+                     "advice": triage.advice(kinds, country), "url": absolute(reverse("forum:my_questions"))},
             unsubscribe=preference_token(author, "question_answered"),
         )
     ])  # fmt: skip

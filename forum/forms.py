@@ -100,6 +100,23 @@ class AskForm(QuestionForm):
     extra_fields = ("consent", "acknowledged")
 
 
+class SafeguardingForm(NormalizedFormMixin, forms.Form):
+    reply = forms.ChoiceField(label=_("Reply"), widget=forms.RadioSelect, choices=())
+    note = forms.CharField(
+        label=_("A note of your own (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the asker only, under the reply. It is not kept in the audit log."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        from forum.services.safeguarding import REPLIES
+
+        self.fields["reply"].choices = list(REPLIES.items())  # type: ignore[attr-defined]
+
+
 class RejectForm(NormalizedFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason (the asker will see it)"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -102,3 +102,35 @@ def test_flagged_questions_come_first_with_a_marker_for_moderators_and_experts(c
     dashboard = client.get(reverse("experts:dashboard") + "?scope=all").content.decode()
     assert dashboard.index(flagged.title) < dashboard.index(older.title)
     assert "May be at risk of self-harm" in dashboard
+
+
+@pytest.mark.django_db
+def test_a_moderator_sends_a_private_safeguarding_reply_that_is_audited_without_its_words(client, moderator, user):
+    question = QuestionFactory(author=user, triage=["self_harm"])
+    client.force_login(moderator)
+    change = client.get(reverse("admin:forum_question_change", args=[question.pk])).content.decode()
+    url = reverse("admin:forum_question_safeguarding", args=[question.pk])
+    assert url in change and "May be at risk of self-harm" in change
+    assert 'value="self_harm"' in client.get(url).content.decode()
+    note = "I am thinking of you\x02 tonight. Please call them."
+    response = client.post(url, {"reply": "self_harm", "note": note}, HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response.status_code == 302
+    email = OutboxEmail.objects.get(kind="safeguarding_reply")
+    assert email.to_email == user.email
+    assert "988" in email.body_text and "I am thinking of you tonight. Please call them." in email.body_text
+    assert "suicid" not in email.subject.lower() and question.title not in email.subject
+    audit = AuditLog.objects.get(action="question.safeguarding_reply")
+    assert audit.actor == moderator and audit.after == {"reply": "self_harm", "with_note": True}
+    assert "thinking of you" not in str(audit.after) + audit.reason
+
+
+@pytest.mark.django_db
+def test_only_moderators_may_send_a_safeguarding_reply(client, user, expert):
+    question = QuestionFactory(triage=["self_harm"])
+    url = reverse("admin:forum_question_safeguarding", args=[question.pk])
+    for person in (user, expert.user):
+        client.force_login(person)
+        response = client.post(url, {"reply": "self_harm"})
+        assert response.status_code in (302, 403)  # to the sign-in page, or refused
+    assert not OutboxEmail.objects.filter(kind="safeguarding_reply").exists()
+    assert not AuditLog.objects.filter(action="question.safeguarding_reply").exists()
