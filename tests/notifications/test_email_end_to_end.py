@@ -95,3 +95,43 @@ def test_with_the_broker_down_answering_succeeds_and_the_sweep_delivers_later(tm
         assert len(inbox.messages) == 1
     row.refresh_from_db()
     assert row.status == "sent"
+
+
+SUBMIT_FLAGGED = """
+from accounts.models import User
+from forum.models import Category
+from forum.services.questions import question_submit
+question_submit(
+    author=User.objects.get(pk={author_id}), title="Feeling low lately with my MS, is that common?",
+    body="Some nights I feel suicidal and I do not know who to tell about it.",
+    category=Category.objects.get(pk={category_id}), consent=True, acknowledged=True, country="GB",
+)
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flagged_question_reaches_the_asker_and_the_moderator_on_duty_through_the_worker(tmp_path):
+    from core.roles import moderators_group
+    from tests.factories import CategoryFactory, UserFactory
+
+    asker, category = UserFactory(), CategoryFactory()
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(moderators_group())
+    broker_url, broker_env = _broker(tmp_path)
+    with smtp_server() as (port, inbox):
+        env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        with celery_worker(env, tmp_path / "worker.log", "triage-e2e"):
+            result = run_django(SUBMIT_FLAGGED.format(author_id=asker.pk, category_id=category.pk), env)
+            assert result.returncode == 0, result.stderr
+            assert wait_for(lambda: len(inbox.messages) >= 2), (tmp_path / "worker.log").read_text()
+            time.sleep(1)
+            messages = {m["To"]: m for m in map(email.message_from_bytes, inbox.messages)}
+    assert len(inbox.messages) == 2 and set(messages) == {asker.email, moderator.email}
+
+    def text(message):
+        return message.get_payload()[0].get_payload(decode=True).decode()
+
+    assert "116 123" in text(messages[asker.email])  # the crisis line for the asker's country
+    alert = text(messages[moderator.email])
+    assert "Thoughts of suicide or self-harm" in alert and "suicidal" not in alert  # the kind, not the words
+    assert "suicid" not in (messages[asker.email]["Subject"] + messages[moderator.email]["Subject"]).lower()
