@@ -9,6 +9,8 @@ MODERATOR_PERMISSIONS = {
         "view_question", "change_question", "moderate_question", "view_questionrevision",
         "view_answer", "view_answerrevision",
         "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
+        "view_triageterm", "add_triageterm", "change_triageterm", "delete_triageterm",
+        "view_crisiscontact", "add_crisiscontact", "change_crisiscontact", "delete_crisiscontact",
     ],
     "comments": ["view_comment", "change_comment"],
     "core": ["view_auditlog", "view_workerheartbeat"],

@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from forum.migrations._grant import grant
+
 
 def add_defaults(apps, schema_editor):
     from forum.triage_defaults import add_defaults as add
@@ -12,4 +14,7 @@ def add_defaults(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("forum", "0020_triage")]
 
-    operations = [migrations.RunPython(add_defaults, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(add_defaults, migrations.RunPython.noop),
+        migrations.RunPython(grant, migrations.RunPython.noop),  # moderators edit the phrases and contacts
+    ]

@@ -219,3 +219,68 @@ def test_the_life_of_a_question(browser, live_server, settings, viewport):
 
     for context in (patient, moderation, expert_context, reader_context, visitor):
         context.close()
+
+
+def test_a_question_about_self_harm_reaches_help_first(browser, live_server, settings):
+    """The asker sees the crisis contacts for their country on the form and the thank-you page and in the email;
+    the question comes first, marked, for the moderator and then the expert; the moderator on duty is emailed."""
+    settings.SITE_URL = live_server.url
+    journey = Journey(browser, live_server, "desktop")
+    journey.folder = journey.folder.parent / "triage"
+    journey.folder.mkdir(parents=True, exist_ok=True)
+    category = CategoryFactory(name="Living with MS", slug="living")
+    expert = ExpertProfileFactory(public_name="Dr Triage Expert")
+    expert.specialties.add(category)
+    moderator = UserFactory(is_staff=True, email="mod.triage@example.org")
+    moderator.groups.add(moderators_group())
+    patient = UserFactory(email="patient.triage@example.org")
+    older = Question.objects.create(
+        author=UserFactory(), title="How do I plan a holiday around my infusions?", slug="holiday",
+        body="I have my next infusion in June and would like to travel in July.", body_html="<p>x</p>",
+        category=category, consented_at=timezone.now(), created_at=timezone.now() - timezone.timedelta(days=2),
+    )  # fmt: skip
+    mail.outbox = []
+
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="en-GB")
+    page = context.new_page()
+    journey.sign_in(page, patient.email)
+    page.goto(f"{journey.base}/ask/")
+    title = "Is it normal to feel this low with MS?"
+    page.fill("[name=title]", title)
+    page.fill("[name=body]", "Some nights I feel suicidal and I don't know who to talk to about it. Is this the MS?")
+    page.wait_for_selector("#triage-self_harm:not(.d-none)")
+    assert page.locator("#triage-self_harm").inner_text().count("116 123") == 1
+    assert page.locator("#triage-emergency").is_hidden()
+    page.select_option("[name=category]", str(category.pk))
+    page.check("[name=consent]")
+    journey.shot(page, "ask-crisis-contacts")
+    page.click("button[name=submit]")
+    page.wait_for_load_state()
+    page.click("button[name=submit]")  # the notes were read
+    page.wait_for_url("**/ask/submitted/**")
+    assert "116 123" in page.locator("main").inner_text()
+    journey.shot(page, "thank-you-with-contacts")
+    question = Question.objects.get(title=title)
+    assert question.triage == ["self_harm"]
+    _deliver_emails()
+    received = next(m for m in mail.outbox if m.to == [patient.email])
+    assert "116 123" in received.body
+    alert = next(m for m in mail.outbox if m.to == [moderator.email])
+    assert "Thoughts of suicide or self-harm" in alert.body and "suicidal" not in alert.body
+
+    mod_page = journey.context().new_page()
+    journey.sign_in(mod_page, moderator.email)
+    mod_page.goto(f"{journey.base}/admin/forum/question/?status__exact=pending")
+    rows = mod_page.locator("#result_list tbody tr")
+    assert title in rows.nth(0).inner_text() and "May be at risk of self-harm" in rows.nth(0).inner_text()
+    assert older.title in rows.nth(1).inner_text()
+    journey.shot(mod_page, "moderator-list-flagged-first")
+    for row_text in (title, older.title):
+        journey.admin_action(mod_page, "/admin/forum/question/?status__exact=pending", row_text, "approve")
+
+    expert_page = journey.context().new_page()
+    journey.sign_in(expert_page, expert.user.email)
+    expert_page.goto(f"{journey.base}/experts/dashboard/")
+    first = expert_page.locator("ul.queue li").nth(0).inner_text()
+    assert title in first and "May be at risk of self-harm" in first
+    journey.shot(expert_page, "expert-queue-flagged-first")
