@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
 
 # Control characters but tab and newline, lone surrogates, byte-order marks and non-characters, the zero-width
 # space, direction overrides and isolates.
@@ -31,6 +32,11 @@ def normalize_text(value: str, *, multiline: bool = True) -> str:
     if not multiline:
         value = _SPACES.sub(" ", value)
     return value.strip()
+
+
+TOO_LONG = _(
+    "Please shorten this to %(limit_value)s characters or fewer: it has %(show_value)s now. Nothing you wrote is lost."
+)
 
 
 def _is_multiline(field: forms.Field) -> bool:
@@ -55,6 +61,7 @@ class NormalizedFormMixin:
             limit = field.widget.attrs.pop("maxlength", None)
             if limit is not None and isinstance(field, forms.CharField) and not field.widget.is_hidden:
                 field.widget.attrs["data-maxlength"] = limit
+                field.error_messages["max_length"] = TOO_LONG
 
     def full_clean(self) -> None:
         if self.is_bound:

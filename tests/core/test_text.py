@@ -82,7 +82,7 @@ def test_a_text_over_the_limit_is_kept_and_explained_not_cut(client, user):
     response = client.post(reverse("forum:ask"), _ask(CategoryFactory(), body=long_body))
     html = response.content.decode()
     assert response.status_code == 200 and not Question.objects.exists()
-    assert "at most 6000 characters (it has 19999)" in html  # after the trailing space is trimmed
+    assert "Please shorten this to 6000 characters or fewer: it has 19999 now." in html  # trailing space trimmed
     assert long_body.strip()[-200:] in html  # nothing the patient wrote is lost
 
 
