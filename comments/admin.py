@@ -8,22 +8,31 @@ from django.utils.translation import gettext_lazy as _
 from comments import services as comment_services
 from comments.models import Comment
 from core.text import NormalizedAdminMixin
+from forum.admin_details import PersonalDetailsFilter, kinds_found, marked
 
 
 @admin.register(Comment)
 class CommentAdmin(NormalizedAdminMixin, admin.ModelAdmin):
-    list_display = ("created_at", "excerpt", "commenter", "question", "status", "is_deleted")
-    list_filter = ("status", "is_deleted")
+    list_display = ("created_at", "excerpt", "details_found", "commenter", "question", "status", "is_deleted")
+    list_filter = ("status", PersonalDetailsFilter, "is_deleted")
     search_fields = ("body", "question__title")
     list_select_related = ("author", "question")
     ordering = ("created_at",)
     actions = ["approve", "remove"]
-    readonly_fields = ("question", "commenter", "parent", "body", "status", "is_deleted", "created_at", "edited_at")
+    readonly_fields = ("question", "commenter", "parent", "findings", "status", "is_deleted", "created_at", "edited_at")
     fields = readonly_fields
 
     @admin.display(description=_("comment"))
     def excerpt(self, obj: Comment) -> str:
         return obj.body[:80] or "—"
+
+    @admin.display(description=_("personal details"))
+    def details_found(self, obj: Comment) -> str:
+        return kinds_found(obj.personal_details)
+
+    @admin.display(description=_("comment, with any personal details marked"))
+    def findings(self, obj: Comment) -> str:
+        return marked(obj.body)
 
     @admin.display(description=_("by"))
     def commenter(self, obj: Comment) -> str:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,10 @@ class Comment(models.Model):
     is_deleted = models.BooleanField(_("deleted by its author"), default=False)
     created_at = models.DateTimeField(_("posted at"), default=timezone.now, editable=False)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
+    personal_details = ArrayField(
+        models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
+    )
 
     class Meta:
         db_table = "forum_comment"  # created by the forum app, moved here

@@ -16,7 +16,7 @@ from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
-from forum import permissions, scopes
+from forum import permissions, scopes, screening
 from forum.models import Question
 from forum.services.flood import check_flood
 
@@ -80,6 +80,7 @@ def comment_post(*, question: Question, author: User, body: str, parent: Comment
         body=body,
         body_html=render_markdown(body, comment=True),
         status=Comment.Status.APPROVED if trusted else Comment.Status.PENDING,
+        personal_details=screening.detail_kinds(body),
     )
     audit_record(actor=author, action="comment.post", target=comment, after={"status": comment.status})
     invalidate(scopes.commenters(question.pk))  # held or not: the author now sees the thread as their own
@@ -136,7 +137,8 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     comment.body = body
     comment.body_html = render_markdown(body, comment=True)
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "body_html", "edited_at"])
+    comment.personal_details = screening.detail_kinds(body)
+    comment.save(update_fields=["body", "body_html", "edited_at", "personal_details"])
     if comment.status == Comment.Status.APPROVED:
         _shown_changed(comment.question_id, count_changed=False)
     audit_record(actor=user, action="comment.edit", target=comment, before=before,

@@ -21,6 +21,7 @@ from core.errors import ApplicationError
 from core.query import positive_int
 from core.text import NormalizedAdminMixin
 from forum import search_index, triage
+from forum.admin_details import PersonalDetailsFilter, kinds_found, marked
 from forum.forms import RejectForm, SafeguardingForm
 from forum.models import Answer, Category, CrisisContact, Question, QuestionRevision, Tag, Triage, TriageTerm
 from forum.selectors import Cardinality
@@ -122,8 +123,8 @@ class TriageFilter(admin.SimpleListFilter):
 @admin.register(Question)
 class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     form = QuestionModerationForm
-    list_display = ("title", "needs_help", "status", "category", "age", "asker", "is_spam")
-    list_filter = ("status", TriageFilter, "category", "is_spam")
+    list_display = ("title", "needs_help", "details_found", "status", "category", "age", "asker", "is_spam")
+    list_filter = ("status", TriageFilter, PersonalDetailsFilter, "category", "is_spam")
     search_fields = ("title", "body")
     list_select_related = ("category", "author")
     date_hierarchy = "created_at"
@@ -131,9 +132,10 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     actions = ["approve", "reject_with_reason", "mark_spam", "close_comments", "reopen_comments"]
     inlines = [QuestionRevisionInline]
     readonly_fields = ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
-                       "rejection_reason", "is_spam", "public_link", "needs_help", "safeguarding")  # fmt: skip
+                       "rejection_reason", "is_spam", "public_link", "needs_help", "safeguarding",
+                       "findings")  # fmt: skip
     fieldsets = (
-        (None, {"fields": ("title", "body", "category", "tags", "redaction_reason")}),
+        (None, {"fields": ("findings", "title", "body", "category", "tags", "redaction_reason")}),
         (_("State"), {"fields": ("status", "needs_help", "safeguarding", "asker", "is_anonymous", "created_at",
                                  "approved_at", "answered_at", "rejection_reason", "is_spam", "public_link")}),
     )  # fmt: skip
@@ -157,6 +159,16 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("asker"))
     def asker(self, obj: Question) -> str:
         return obj.author.public_name if obj.author else str(_("Deleted user"))
+
+    @admin.display(description=_("personal details"))
+    def details_found(self, obj: Question) -> str:
+        return kinds_found(obj.personal_details)
+
+    @admin.display(description=_("personal details found"))
+    def findings(self, obj: Question) -> str:
+        if not obj.personal_details:
+            return str(_("None found."))
+        return format_html("<p>{}</p><p>{}</p>", marked(obj.title), marked(obj.body))
 
     @admin.display(description=_("safeguarding"))
     def safeguarding(self, obj: Question) -> str:

@@ -76,3 +76,8 @@ def personal_identifiers(text: str) -> list[Finding]:
     """Kinds of personal identifier the text seems to contain, each once, in a fixed order."""
     kinds = {m.kind for m in find_personal_details(text)}
     return [Finding(kind, LABELS[kind]) for kind in KINDS if kind in kinds]
+
+
+def detail_kinds(*texts: str) -> list[str]:
+    """The kinds of personal detail in these texts, in a fixed order (what a question or comment keeps)."""
+    return [finding.kind for finding in personal_identifiers("\n".join(texts))]

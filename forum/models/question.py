@@ -41,6 +41,10 @@ class Question(models.Model):
     is_spam = models.BooleanField(_("marked as spam"), default=False)
     # What the question may need at once (forum.triage), set when it is submitted: kinds, never the words.
     triage = ArrayField(models.CharField(max_length=20), verbose_name=_("may need help now"), default=list, blank=True)
+    # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
+    personal_details = ArrayField(
+        models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
+    )
     comments_closed = models.BooleanField(_("comments closed"), default=False)
     # Published comments, kept by the comment services so lists need no extra query.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)

@@ -120,6 +120,7 @@ def question_submit(
         consented_at=timezone.now(),
         status=Question.Status.PENDING,
         triage=urgent,  # the kinds of need, never the words that matched
+        personal_details=[finding.kind for finding in identifiers],
     )
     question.tags.set(list(tags))
     audit_record(actor=author, action="question.submit", target=question,
@@ -190,6 +191,7 @@ def question_edit(
     question.slug = _slug_for(title)
     question.body = body
     question.body_html = render_markdown(body)
+    question.personal_details = screening.detail_kinds(title, body)
     if category is not None:
         question.category = category
     if is_anonymous is not None and own_edit:
