@@ -283,11 +283,19 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Answer)
 class AnswerAdmin(NormalizedAdminMixin, admin.ModelAdmin):
-    list_display = ("question", "expert", "status", "published_at", "last_reviewed_at")
-    list_filter = ("status",)
+    list_display = ("question", "expert", "details_found", "status", "published_at", "last_reviewed_at")
+    list_filter = ("status", PersonalDetailsFilter)
     search_fields = ("question__title", "body")
     list_select_related = ("question", "expert")
-    readonly_fields = ("question", "expert", "body", "status", "published_at", "last_reviewed_at")
+    readonly_fields = ("question", "expert", "findings", "status", "published_at", "last_reviewed_at")
+
+    @admin.display(description=_("personal details"))
+    def details_found(self, obj: Answer) -> str:
+        return kinds_found(obj.personal_details)
+
+    @admin.display(description=_("answer, with any personal details marked"))
+    def findings(self, obj: Answer) -> str:
+        return marked(obj.body)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

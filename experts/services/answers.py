@@ -13,7 +13,7 @@ from core.text import normalize_text
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
 from experts.services.claims import ClaimTaken, active_claim
-from forum import emails, figures, permissions, scopes, search_index, signals
+from forum import emails, figures, permissions, scopes, screening, search_index, signals
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -35,6 +35,7 @@ def answer_save_draft(*, question: Question, expert_user: User, body: str) -> An
     answer.expert = expert_user.expert_profile
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
+    answer.personal_details = screening.detail_kinds(body)
     answer.status = Answer.Status.DRAFT
     answer.save()
     return answer
@@ -52,6 +53,7 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     answer.expert = expert_user.expert_profile
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
+    answer.personal_details = screening.detail_kinds(body)
     answer.status = Answer.Status.PUBLISHED
     answer.published_at = now
     answer.last_reviewed_at = now
@@ -81,8 +83,9 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
+    answer.personal_details = screening.detail_kinds(body)
     answer.last_reviewed_at = timezone.now()
-    answer.save(update_fields=["body", "body_html", "last_reviewed_at", "updated_at"])
+    answer.save(update_fields=["body", "body_html", "personal_details", "last_reviewed_at", "updated_at"])
     revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
     search_index.refresh_vectors([answer.question_id])
     invalidate(*scopes.public_qa(answer.question))

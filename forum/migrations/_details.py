@@ -1,4 +1,5 @@
-"""Shared by the migrations that find the personal details in what is already stored (questions, comments)."""
+"""Shared by the migrations that find the personal details in what is already stored (questions, answers,
+comments)."""
 
 from collections.abc import Callable
 from typing import Any

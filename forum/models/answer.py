@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,10 @@ class Answer(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
+    personal_details = ArrayField(
+        models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("answer")

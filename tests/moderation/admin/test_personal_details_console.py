@@ -4,6 +4,7 @@ with each finding marked; what was stored before the screening existed is screen
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 
 from comments import services as comment_services
 from comments.models import Comment
@@ -56,3 +57,19 @@ def test_the_migration_screens_what_was_stored_before():
     find_existing("forum", "Question", ("title", "body"))(apps, None)
     question.refresh_from_db()
     assert question.personal_details == ["record"]
+
+
+@pytest.mark.django_db
+def test_an_answer_is_screened_too(client, moderator, expert):
+    from experts.services.answers import answer_publish
+
+    question = QuestionFactory(status="approved", approved_at=timezone.now())
+    answer = answer_publish(
+        question=question, expert_user=expert.user,
+        body="Ask your MS nurse, or ring our clinic on 020 7946 0018 and mention this answer.",
+    )  # fmt: skip
+    assert answer.personal_details == ["phone"]
+    client.force_login(moderator)
+    assert "a phone number" in client.get(reverse("admin:forum_answer_changelist") + "?details=any").content.decode()
+    change = client.get(reverse("admin:forum_answer_change", args=[answer.pk])).content.decode()
+    assert '<mark class="personal-detail" title="a phone number">020 7946 0018</mark>' in change
