@@ -21,8 +21,9 @@ from forum.models import Category, Question, Tag
 ITEMS = 30
 
 
-# Characters XML 1.0 cannot carry; one of them in any stored text would turn every feed into an error.
-XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot carry (one of them in any stored text would turn every feed into an error), and the
+# control characters it discourages (U+007F to U+009F), which no reader wants either.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(value: Any) -> Any:
