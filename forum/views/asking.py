@@ -11,7 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
 
 from core.markdown import render_markdown
@@ -155,12 +155,13 @@ class QuestionEditView(LoginRequiredMixin, View):
         return redirect("forum:my_questions")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Withdraw a question awaiting review, once the asker has confirmed it on a page of its own."""
+    """Withdraw a question awaiting review, once the asker has confirmed it on a page of its own (which is also
+    what the address shows when opened directly)."""
     question = get_object_or_404(Question, pk=pk, author=request.user)
-    if request.POST.get("confirm") != "yes":
+    if request.method == "GET" or request.POST.get("confirm") != "yes":
         return render(request, "forum/withdraw_confirm.html", {"question": question})
     try:
         question_services.question_withdraw(question=question, actor=request.user)  # type: ignore[arg-type]
