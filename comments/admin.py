@@ -3,16 +3,18 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from comments import services as comment_services
 from comments.models import Comment
 from core.text import NormalizedAdminMixin
-from forum.admin_details import PersonalDetailsFilter, kinds_found, marked
+from forum.admin_details import PersonalDetailsFilter, RedactionAdminMixin, RedactionInline, kinds_found, marked
+from forum.models import Redaction
 
 
 @admin.register(Comment)
-class CommentAdmin(NormalizedAdminMixin, admin.ModelAdmin):
+class CommentAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "excerpt", "details_found", "commenter", "question", "status", "is_deleted")
     list_filter = ("status", PersonalDetailsFilter, "is_deleted")
     search_fields = ("body", "question__title")
@@ -21,6 +23,8 @@ class CommentAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     actions = ["approve", "remove"]
     readonly_fields = ("question", "commenter", "parent", "findings", "status", "is_deleted", "created_at", "edited_at")
     fields = readonly_fields
+    inlines = [RedactionInline]
+    redact_fields = (("comment", "body", _("comment"), True),)
 
     @admin.display(description=_("comment"))
     def excerpt(self, obj: Comment) -> str:
@@ -32,7 +36,13 @@ class CommentAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("comment, with any personal details marked"))
     def findings(self, obj: Comment) -> str:
-        return marked(obj.body)
+        return format_html('{}<p><a href="{}">{}</a></p>', marked(obj.body), self.redaction_url(obj),
+                           _("Remove personal details or other words"))  # fmt: skip
+
+    def redact(self, request: HttpRequest, obj: Comment, texts: dict[str, str], reason: str) -> Redaction:
+        return comment_services.comment_redact(
+            comment=obj, moderator=request.user, body=texts["comment"], reason=reason
+        )  # type: ignore[arg-type]
 
     @admin.display(description=_("by"))
     def commenter(self, obj: Comment) -> str:

@@ -16,8 +16,9 @@ from core.cache import invalidate
 from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
-from forum import permissions, scopes, screening
-from forum.models import Question
+from forum import emails as forum_emails
+from forum import permissions, redaction, scopes, screening
+from forum.models import Question, Redaction
 from forum.services.flood import check_flood
 
 
@@ -122,6 +123,27 @@ def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Co
     audit_record(actor=moderator, action="comment.remove", target=comment, before=before,
                  after={"status": "removed"}, reason=reason)  # fmt: skip
     return comment
+
+
+@transaction.atomic
+def comment_redact(*, comment: Comment, moderator: User, body: str, reason: str) -> Redaction:
+    """A moderator takes words out of a comment, published or not (see forum.redaction)."""
+    permissions.check(permissions.is_moderator(moderator))
+    comment = Comment.objects.select_for_update(of=("self",)).select_related("author").get(pk=comment.pk)
+    found = redaction.changes({"comment": (comment.body, body)}, multiline={})
+    reason = redaction.check(found, reason)
+    comment.body = found[0].new
+    comment.body_html = render_markdown(comment.body, comment=True)
+    comment.personal_details = screening.detail_kinds(comment.body)
+    comment.save(update_fields=["body", "body_html", "personal_details"])
+    redaction.purge_copies(comment, found[0].removed)
+    done = redaction.record(target=comment, moderator=moderator, found=found, reason=reason, action="comment.redact")
+    if comment.status == Comment.Status.APPROVED and not comment.is_deleted:
+        _shown_changed(comment.question_id, count_changed=False)
+    if comment.author is not None:
+        question = Question.objects.get(pk=comment.question_id)
+        forum_emails.content_redacted(done, recipient=comment.author, question=question, what="comment")
+    return done
 
 
 @transaction.atomic

@@ -21,11 +21,22 @@ from core.errors import ApplicationError
 from core.query import positive_int
 from core.text import NormalizedAdminMixin
 from forum import search_index, triage
-from forum.admin_details import PersonalDetailsFilter, kinds_found, marked
+from forum.admin_details import PersonalDetailsFilter, RedactionAdminMixin, RedactionInline, kinds_found, marked
 from forum.forms import RejectForm, SafeguardingForm
-from forum.models import Answer, Category, CrisisContact, Question, QuestionRevision, Tag, Triage, TriageTerm
+from forum.models import (
+    Answer,
+    Category,
+    CrisisContact,
+    Question,
+    QuestionRevision,
+    Redaction,
+    Tag,
+    Triage,
+    TriageTerm,  # fmt: skip
+)
 from forum.selectors import Cardinality
 from forum.services import questions as question_services
+from forum.services import redaction as redaction_services
 from forum.services import safeguarding
 
 
@@ -85,7 +96,10 @@ class QuestionModerationForm(forms.ModelForm):
         label=_("Reason for this edit"),
         required=False,
         max_length=300,
-        help_text=_("Required when you change the title or details, e.g. “Removed a phone number”."),
+        help_text=_(
+            "Required when you change the title or details, e.g. “a phone number”. The removed words are "
+            "deleted everywhere and the asker is told, without them."
+        ),
     )
 
     class Meta:
@@ -99,8 +113,6 @@ class QuestionModerationForm(forms.ModelForm):
         )
         if text_changed and not cleaned.get("redaction_reason", "").strip():
             self.add_error("redaction_reason", _("Say why you edited the question; it is kept in the history."))
-        if text_changed and self.instance.status not in (Question.Status.PENDING, Question.Status.APPROVED):
-            raise forms.ValidationError(_("Only questions that are not yet published can be redacted here."))
         return cleaned
 
 
@@ -121,7 +133,7 @@ class TriageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
+class QuestionAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
     form = QuestionModerationForm
     list_display = ("title", "needs_help", "details_found", "status", "category", "age", "asker", "is_spam")
     list_filter = ("status", TriageFilter, PersonalDetailsFilter, "category", "is_spam")
@@ -130,7 +142,8 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     ordering = ("created_at",)
     actions = ["approve", "reject_with_reason", "mark_spam", "close_comments", "reopen_comments"]
-    inlines = [QuestionRevisionInline]
+    inlines = [QuestionRevisionInline, RedactionInline]
+    redact_fields = (("title", "title", _("title"), False), ("details", "body", _("details"), True))
     readonly_fields = ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
                        "rejection_reason", "is_spam", "public_link", "needs_help", "safeguarding",
                        "findings")  # fmt: skip
@@ -166,9 +179,15 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("personal details found"))
     def findings(self, obj: Question) -> str:
+        link = format_html('<p><a href="{}">{}</a></p>', self.redaction_url(obj), _("Remove personal details or "
+                           "other words, with a button for each detail found"))  # fmt: skip
         if not obj.personal_details:
-            return str(_("None found."))
-        return format_html("<p>{}</p><p>{}</p>", marked(obj.title), marked(obj.body))
+            return format_html("<p>{}</p>{}", _("None found."), link)
+        return format_html("<p>{}</p><p>{}</p>{}", marked(obj.title), marked(obj.body), link)
+
+    def redact(self, request: HttpRequest, obj: Question, texts: dict[str, str], reason: str) -> Redaction:
+        return redaction_services.question_redact(question=obj, moderator=request.user, title=texts["title"],  # type: ignore[arg-type]
+                                                  body=texts["details"], reason=reason)  # fmt: skip
 
     @admin.display(description=_("safeguarding"))
     def safeguarding(self, obj: Question) -> str:
@@ -282,12 +301,18 @@ class QuestionAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(NormalizedAdminMixin, admin.ModelAdmin):
+class AnswerAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
+    """Answers are written and revised by experts (experts.services.answers); moderators take words out of
+    them (Redact) or take a published one back (the report page)."""
+
     list_display = ("question", "expert", "details_found", "status", "published_at", "last_reviewed_at")
     list_filter = ("status", PersonalDetailsFilter)
     search_fields = ("question__title", "body")
     list_select_related = ("question", "expert")
-    readonly_fields = ("question", "expert", "findings", "status", "published_at", "last_reviewed_at")
+    fields = ("question", "expert", "findings", "status", "published_at", "last_reviewed_at")
+    readonly_fields = fields
+    inlines = [RedactionInline]
+    redact_fields = (("answer", "body", _("answer"), True),)
 
     @admin.display(description=_("personal details"))
     def details_found(self, obj: Answer) -> str:
@@ -295,7 +320,11 @@ class AnswerAdmin(NormalizedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("answer, with any personal details marked"))
     def findings(self, obj: Answer) -> str:
-        return marked(obj.body)
+        return format_html('{}<p><a href="{}">{}</a></p>', marked(obj.body), self.redaction_url(obj),
+                           _("Remove personal details or other words"))  # fmt: skip
+
+    def redact(self, request: HttpRequest, obj: Answer, texts: dict[str, str], reason: str) -> Redaction:
+        return redaction_services.answer_redact(answer=obj, moderator=request.user, body=texts["answer"], reason=reason)  # type: ignore[arg-type]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

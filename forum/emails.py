@@ -9,8 +9,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
+from forum import redaction as forum_redaction
 from forum import triage
-from forum.models import Question
+from forum.models import Question, Redaction
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
 from notifications.models import AlertSubscription
@@ -122,3 +124,22 @@ def alert_digest(frequency: str) -> int:
     period = timezone.localdate().isoformat()
     with transaction.atomic():
         return enqueue(_alert_messages(frequency, questions, f"{frequency}:{period}"))
+
+
+_REDACTION_PREFERENCE = {"question": "question_answered", "answer": "expert_queue", "comment": "comment_replies"}
+
+
+def content_redacted(redaction: Redaction, *, recipient: User, question: Question, what: str) -> int:
+    """The author is told that a moderator took words out of their question, answer or comment: what kind of
+    detail and why, never the words. Sent whatever their email preferences, like any moderator's message."""
+    if not recipient.is_active:
+        return 0
+    url = question.get_absolute_url() if question.is_public else reverse("forum:my_questions")
+    return enqueue([
+        compose(
+            key=f"redacted:{redaction.pk}:user:{recipient.pk}", kind="content_redacted", to_email=recipient.email,
+            context={"what": what, "question": question, "reason": redaction.reason, "user": recipient,
+                     "kinds": forum_redaction.kind_labels(redaction.kinds), "url": absolute(url)},
+            unsubscribe=preference_token(recipient, _REDACTION_PREFERENCE[what]),
+        )
+    ])  # fmt: skip

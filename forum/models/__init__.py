@@ -1,5 +1,6 @@
 from .answer import Answer, AnswerRevision
 from .question import Question, QuestionRevision
+from .redaction import Redaction
 from .taxonomy import Category, MonthCount, Tag
 from .triage import CrisisContact, Triage, TriageTerm
 
@@ -11,6 +12,7 @@ __all__ = [
     "MonthCount",
     "Question",
     "QuestionRevision",
+    "Redaction",
     "Tag",
     "Triage",
     "TriageTerm",

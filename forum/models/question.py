@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -97,6 +98,11 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:question", kwargs={"pk": self.pk, "slug": self.slug or "q"})
+
+    @staticmethod
+    def slug_for(title: str) -> str:
+        """The address words of a question with this title."""
+        return slugify(title)[:80].strip("-") or "question"
 
     @property
     def is_public(self) -> bool:

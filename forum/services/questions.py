@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -19,6 +18,7 @@ from core.text import normalize_text
 from forum import emails, figures, permissions, scopes, screening, search_index, signals, triage
 from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
+from forum.services.redaction import question_redact
 
 
 class TransitionError(ApplicationError):
@@ -40,10 +40,6 @@ class AlreadyAsked(ApplicationError):
     def __init__(self, question: Question) -> None:
         super().__init__(_("You sent this question already. Here it is; there is no need to send it again."))
         self.question = question
-
-
-def _slug_for(title: str) -> str:
-    return slugify(title)[:80].strip("-") or "question"
 
 
 def text_differs(question: Question, *, title: str, body: str) -> bool:
@@ -112,7 +108,7 @@ def question_submit(
     question = Question.objects.create(
         author=author,
         title=title,
-        slug=_slug_for(title),
+        slug=Question.slug_for(title),
         body=body,
         body_html=render_markdown(body),
         category=category,
@@ -145,8 +141,8 @@ def question_edit(
     is_anonymous: bool | None = None,
     reason: str = "",
 ) -> Question:
-    """The asker edits while pending; a moderator redacts the text before publication and may file a
-    question under another category or other tags at any time (a reason is required for both)."""
+    """The asker edits while pending; a moderator redacts the text (forum.services.redaction) and may file a
+    question under another category or other tags, at any time (a reason is required for both)."""
     question = _locked(question)
     own_edit = permissions.can_edit_own_question(editor, question)
     title, body, reason = normalize_text(title, multiline=False), normalize_text(body), normalize_text(reason)
@@ -154,10 +150,12 @@ def question_edit(
     if not text_changed:
         title, body = question.title, question.body  # the same text as sent back by a browser
     tags = None if tags is None else list(tags)
+    same_filing = (category is None or category.pk == question.category_id) and (
+        tags is None or {tag.pk for tag in tags} == set(question.tags.values_list("pk", flat=True))
+    )
     if (
         not text_changed
-        and (category is None or category.pk == question.category_id)
-        and (tags is None or {tag.pk for tag in tags} == set(question.tags.values_list("pk", flat=True)))
+        and same_filing
         and (is_anonymous is None or not own_edit or is_anonymous == question.is_anonymous)
     ):
         return question  # nothing changes: nothing to record
@@ -165,8 +163,12 @@ def question_edit(
         permissions.check(permissions.can_moderate_questions(editor))
         if not reason.strip():
             raise ApplicationError(_("A redaction needs a reason."))
-        if text_changed and question.status not in (Question.Status.PENDING, Question.Status.APPROVED):
-            raise TransitionError("Only questions that are not yet published can be redacted.")
+        if text_changed:  # a moderator's change of words is a redaction: recorded and purged without them
+            question_redact(question=question, moderator=editor, title=title, body=body, reason=reason)
+            question = _locked(question)
+            title, body, text_changed = question.title, question.body, False
+            if same_filing:
+                return question
     reason = reason.strip() or _("Edited by the asker")
     before = _edit_record(question)
     # A public Q&A's page and the lists it leaves; the lists it joins are added once it is saved.
@@ -188,7 +190,7 @@ def question_edit(
             body_after=body,
         )
     question.title = title
-    question.slug = _slug_for(title)
+    question.slug = Question.slug_for(title)
     question.body = body
     question.body_html = render_markdown(body)
     question.personal_details = screening.detail_kinds(title, body)
