@@ -40,9 +40,8 @@ class CommentAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
                            _("Remove personal details or other words"))  # fmt: skip
 
     def redact(self, request: HttpRequest, obj: Comment, texts: dict[str, str], reason: str) -> Redaction:
-        return comment_services.comment_redact(
-            comment=obj, moderator=request.user, body=texts["comment"], reason=reason
-        )  # type: ignore[arg-type]
+        moderator: Any = request.user
+        return comment_services.comment_redact(comment=obj, moderator=moderator, body=texts["comment"], reason=reason)
 
     @admin.display(description=_("by"))
     def commenter(self, obj: Comment) -> str:

@@ -18,6 +18,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q
 from django.utils.html import escape
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audit_record
@@ -101,15 +102,15 @@ def check(found: list[FieldChange], reason: str) -> str:
     """The normalised reason, once the change removes something and the reason does not repeat it."""
     reason = normalize_text(reason, multiline=False)
     if not found:
-        raise NothingRemoved(_("Nothing was changed. Edit the text or pick a finding to remove."))
+        raise NothingRemoved(gettext("Nothing was changed. Edit the text or pick a finding to remove."))
     if not reason:
         raise ApplicationError(
-            _("Say why you removed these words; the reason is kept in the history and sent to the author.")
+            gettext("Say why you removed these words; the reason is kept in the history and sent to the author.")
         )
     lowered = reason.casefold()
     if any(word.casefold() in lowered for change in found for word in change.removed if len(word) > 2):
         raise ApplicationError(
-            _("The reason repeats words you are removing. Describe them instead, e.g. “a phone number”.")
+            gettext("The reason repeats words you are removing. Describe them instead, e.g. “a phone number”.")
         )
     return reason
 

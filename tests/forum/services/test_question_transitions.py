@@ -157,7 +157,8 @@ def test_moderator_redaction_requires_a_reason_and_is_audited(moderator):
     assert "123 456 7890" not in str(entry.before) + str(entry.after)  # the audit log never keeps the words
     # The history says who, when, why and what kind; no revision keeps the removed words.
     redaction = Redaction.objects.get(object_id=question.pk)
-    assert (redaction.moderator, redaction.reason, redaction.kinds) == (moderator, "Removed a record number", ["record"])
+    assert (redaction.moderator, redaction.kinds) == (moderator, ["record"])
+    assert redaction.reason == "Removed a record number"
     assert not QuestionRevision.objects.filter(question=question).exists()
 
 

@@ -23,7 +23,9 @@ from tests.support.cache import assert_invalidates
 
 NAME, PHONE = "Okonkwo-Hale", "07700 900123"
 TITLE = f"Is this tiredness normal, as Dr {NAME} says?"
-BODY = f"My neurologist Dr {NAME} told me to ring {PHONE} if it gets worse. Is fatigue like this normal after a relapse?"
+BODY = (
+    f"My neurologist Dr {NAME} told me to ring {PHONE} if it gets worse. Is fatigue like this normal after a relapse?"  # noqa: E501
+)
 
 
 def public_pages(client, question: Question) -> str:
