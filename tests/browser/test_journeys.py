@@ -284,3 +284,54 @@ def test_a_question_about_self_harm_reaches_help_first(browser, live_server, set
     first = expert_page.locator("ul.queue li").nth(0).inner_text()
     assert title in first and "May be at risk of self-harm" in first
     journey.shot(expert_page, "expert-queue-flagged-first")
+
+
+def test_a_moderator_redacts_a_published_qa(browser, live_server, settings):
+    """A phone number and a clinician's name in a published Q&A: the moderator removes the number with its own
+    button, then the rest; readers and feeds no longer see them and the asker is emailed without them."""
+    from tests.browser.test_accessibility import _audit
+
+    settings.SITE_URL = live_server.url
+    journey = Journey(browser, live_server, "desktop")
+    journey.folder = journey.folder.parent / "redaction"
+    journey.folder.mkdir(parents=True, exist_ok=True)
+    moderator = UserFactory(is_staff=True, email="mod.redact@example.org")
+    moderator.groups.add(moderators_group())
+    asker = UserFactory(email="asker.redact@example.org")
+    question = answered_question(
+        author=asker, title="Should I ask Dr Abernathy-Lowe about this fatigue?",
+        body="Dr Abernathy-Lowe's clinic is on 0161 496 0754. Is heavy fatigue normal two weeks after a relapse?",
+    )  # fmt: skip
+    mail.outbox = []
+
+    page = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True).new_page()  # axe is injected inline
+    journey.sign_in(page, moderator.email)
+    page.goto(f"{journey.base}/admin/forum/question/{question.pk}/change/")
+    page.click("text=Remove personal details or other words")
+    page.wait_for_load_state()
+    assert _audit(page) == []
+    journey.shot(page, "findings")
+    page.fill("#id_reason", "A phone number")
+    page.locator("tr", has=page.locator("mark", has_text="0161 496 0754")).locator("button[name=finding]").click()
+    page.wait_for_load_state()
+    assert "The words were removed everywhere" in page.locator(".messagelist").inner_text()
+    assert page.locator("button[name=finding]").count() == 2  # the name, in the title and in the details
+    page.fill("#id_reason", "The name of a clinician")
+    page.click("button[name=remove_all]")
+    page.wait_for_load_state()
+    journey.shot(page, "all-removed")
+    assert page.locator("button[name=finding]").count() == 0
+    assert "The name of a clinician" in page.locator("main, #content").first.inner_text()
+
+    reader = journey.context().new_page()
+    question.refresh_from_db()
+    for path in (question.get_absolute_url(), "/feeds/latest/", "/feeds/latest/rss/"):
+        reader.goto(f"{journey.base}{path}")
+        shown = reader.content()
+        assert "Abernathy" not in shown and "0161 496 0754" not in shown, path
+    reader.goto(f"{journey.base}{question.get_absolute_url()}")
+    journey.shot(reader, "public-page")
+    _deliver_emails()
+    told = [m for m in mail.outbox if m.to == [asker.email]]
+    assert len(told) == 2 and all("Abernathy" not in m.body and "0161" not in m.body for m in told)
+    assert "a phone number" in told[0].body
