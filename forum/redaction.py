@@ -25,7 +25,7 @@ from core.audit import audit_record
 from core.errors import ApplicationError
 from core.models import AuditLog
 from core.text import normalize_text
-from forum import screening
+from forum import screening, signals
 from forum.models import Redaction
 from notifications.models import OutboxEmail
 
@@ -131,9 +131,10 @@ def _pattern(word: str) -> re.Pattern[str]:
 def purge_copies(target: Model, words: list[str], *, also: Iterable[tuple[Model, tuple[str, ...]]] = ()) -> None:
     """Take `words` out of every copy kept of `target`'s text: the `also` rows given by the caller (revisions,
     with the names of their text fields), the moderators' reasons and the admin's change history about the
-    target, and any email in the outbox that quoted them."""
+    target, and any email in the outbox that quoted them; apps above forum purge theirs on `text_redacted`."""
     if not words:
         return
+    signals.text_redacted.send(sender=type(target), target=target, words=words)
     for row, names in also:
         values = {name: scrub(getattr(row, name), words) for name in names}
         if any(values[name] != getattr(row, name) for name in names):

@@ -12,3 +12,6 @@ question_unpublished = Signal()
 # sender=Question; kwargs: question (just submitted and flagged as possibly needing help now: question.triage;
 # moderators on duty are told at once, see moderation/receivers.py)
 question_flagged = Signal()
+# sender=the redacted model (Question, Answer or Comment); kwargs: target, words (the words a moderator took out:
+# every app purges the copies it keeps of them, see forum/redaction.py and moderation/receivers.py)
+text_redacted = Signal()

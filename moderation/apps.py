@@ -12,12 +12,13 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.signals import account_erasing, account_exporting
-        from forum.signals import question_flagged
+        from forum.signals import question_flagged, text_redacted
         from moderation import receivers
 
         account_exporting.connect(receivers.export_sections, dispatch_uid="moderation.export")
         account_erasing.connect(receivers.erase, dispatch_uid="moderation.erase")
         question_flagged.connect(receivers.tell_moderators_on_duty, dispatch_uid="moderation.triage")
+        text_redacted.connect(receivers.purge_reports, dispatch_uid="moderation.redaction")
 
 
 class ModerationAdminConfig(admin_apps.AdminConfig):

@@ -1,7 +1,11 @@
-"""Moderation's part of a person's data export and erasure (accounts/signals.py), and of a flagged question."""
+"""Moderation's part of a person's data export and erasure (accounts/signals.py), of a flagged question and of
+a redaction."""
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+
+from forum import redaction
 from moderation import emails
 from moderation.models import Report
 
@@ -23,3 +27,13 @@ def erase(sender: object, user: Any, **kwargs: Any) -> dict[str, int]:
 def tell_moderators_on_duty(sender: object, question: Any, **kwargs: Any) -> None:
     """A question flagged as possibly needing help now (forum.signals.question_flagged)."""
     emails.triage_alert(question)
+
+
+def purge_reports(sender: object, target: Any, words: list[str], **kwargs: Any) -> None:
+    """A report's details may quote the words a moderator just took out of what it reports
+    (forum.signals.text_redacted)."""
+    reports = Report.objects.filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+    for report in reports.exclude(details=""):
+        cleaned = redaction.scrub(report.details, words)
+        if cleaned != report.details:
+            Report.objects.filter(pk=report.pk).update(details=cleaned)

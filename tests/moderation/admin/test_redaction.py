@@ -16,6 +16,7 @@ from forum import emails as forum_emails
 from forum import redaction
 from forum.models import Answer, AnswerRevision, Question, QuestionRevision, Redaction
 from forum.services.redaction import answer_redact, question_redact
+from moderation.models import Report
 from notifications.models import OutboxEmail
 from notifications.tasks import sweep_outbox
 from tests.factories import QuestionFactory, UserFactory, answered_question
@@ -60,6 +61,8 @@ def test_a_published_qa_redacted_in_the_admin_loses_the_words_everywhere_and_the
     LogEntry.objects.create(user=moderator, content_type=ContentType.objects.get_for_model(Question),
                             object_id=str(question.pk), object_repr=TITLE, action_flag=CHANGE)  # fmt: skip
     forum_emails.question_answered(question)
+    report = Report.objects.create(reporter=UserFactory(), target=question, reason="personal",
+                                   details=f"It shows {PHONE}, surely that should not be public")  # fmt: skip
     before = public_pages(client, question)  # also fills the page cache
     assert NAME in before and PHONE in before and NAME.lower() in before  # the slug in the sitemap too
     found = client.get(reverse("search:search"), {"q": NAME.split("-")[0]}).content.decode()
@@ -94,6 +97,8 @@ def test_a_published_qa_redacted_in_the_admin_loses_the_words_everywhere_and_the
     assert NAME not in kept and "[removed]" in kept
     assert not AuditLog.objects.filter(reason__contains=NAME).exists()
     assert not LogEntry.objects.filter(object_repr__contains=NAME).exists()
+    report.refresh_from_db()
+    assert report.details == "It shows [removed], surely that should not be public"
     for email in OutboxEmail.objects.all():
         assert NAME not in email.subject + email.body_text + email.body_html
     client.force_login(moderator)
