@@ -4,6 +4,25 @@ nothing else. The trigger checks that the new reason is the old one with parts r
 
 from django.db import migrations
 
+# The trigger function as 0005 made it: forgetting an erased actor is the one change it accepted.
+ERASED_ACTOR = r"""
+CREATE OR REPLACE FUNCTION forum_auditlog_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND NEW.actor_id IS NULL AND OLD.actor_id IS NOT NULL
+       AND NEW.id = OLD.id AND NEW.action = OLD.action
+       AND NEW.target_type = OLD.target_type AND NEW.target_id = OLD.target_id
+       AND NEW.before = OLD.before AND NEW.after = OLD.after
+       AND NEW.reason = OLD.reason AND NEW.created_at = OLD.created_at THEN
+        RETURN NEW;
+    END IF;
+"""
+REFUSE = r"""
+    RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+"""
+
 FORWARD = r"""
 CREATE OR REPLACE FUNCTION forum_auditlog_reason_only_loses_words(old_reason text, new_reason text)
 RETURNS boolean AS $$
@@ -28,17 +47,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql IMMUTABLE;
 
-CREATE OR REPLACE FUNCTION forum_auditlog_append_only() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP = 'UPDATE'
-       AND NEW.actor_id IS NULL AND OLD.actor_id IS NOT NULL
-       AND NEW.id = OLD.id AND NEW.action = OLD.action
-       AND NEW.target_type = OLD.target_type AND NEW.target_id = OLD.target_id
-       AND NEW.before = OLD.before AND NEW.after = OLD.after
-       AND NEW.reason = OLD.reason AND NEW.created_at = OLD.created_at THEN
-        RETURN NEW;
-    END IF;
-    IF TG_OP = 'UPDATE'
+{erased_actor}    IF TG_OP = 'UPDATE'
        AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id
        AND NEW.id = OLD.id AND NEW.action = OLD.action
        AND NEW.target_type = OLD.target_type AND NEW.target_id = OLD.target_id
@@ -46,27 +55,11 @@ BEGIN
        AND forum_auditlog_reason_only_loses_words(OLD.reason, NEW.reason) THEN
         RETURN NEW;
     END IF;
-    RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
-"""
+{refuse}""".format(erased_actor=ERASED_ACTOR, refuse=REFUSE)
 
 BACKWARD = r"""
-CREATE OR REPLACE FUNCTION forum_auditlog_append_only() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP = 'UPDATE'
-       AND NEW.actor_id IS NULL AND OLD.actor_id IS NOT NULL
-       AND NEW.id = OLD.id AND NEW.action = OLD.action
-       AND NEW.target_type = OLD.target_type AND NEW.target_id = OLD.target_id
-       AND NEW.before = OLD.before AND NEW.after = OLD.after
-       AND NEW.reason = OLD.reason AND NEW.created_at = OLD.created_at THEN
-        RETURN NEW;
-    END IF;
-    RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
-DROP FUNCTION IF EXISTS forum_auditlog_reason_only_loses_words(text, text);
-"""
+{erased_actor}{refuse}DROP FUNCTION IF EXISTS forum_auditlog_reason_only_loses_words(text, text);
+""".format(erased_actor=ERASED_ACTOR, refuse=REFUSE)
 
 
 class Migration(migrations.Migration):
