@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -31,8 +31,14 @@ class ReportAdmin(NormalizedAdminMixin, admin.ModelAdmin):
         target = obj.target
         if target is None:
             return str(_("(already deleted)"))
-        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
-        return format_html('<a href="{}">{} #{}</a>', url, obj.content_type.name, obj.object_id)
+        name = f"admin:{obj.content_type.app_label}_{obj.content_type.model}"
+        link = format_html('<a href="{}">{} #{}</a>', reverse(f"{name}_change", args=[obj.object_id]),
+                           obj.content_type.name, obj.object_id)  # fmt: skip
+        try:  # questions, answers and comments: personal details can be taken out without removing the text
+            redact = reverse(f"{name}_redact", args=[obj.object_id])
+        except NoReverseMatch:
+            return link
+        return format_html('{} · <a href="{}">{}</a>', link, redact, _("remove words from it"))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

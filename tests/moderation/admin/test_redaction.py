@@ -70,6 +70,7 @@ def test_a_published_qa_redacted_in_the_admin_loses_the_words_everywhere_and_the
 
     client.force_login(moderator)
     url = reverse("admin:forum_question_redact", args=[question.pk])
+    assert url in client.get(reverse("admin:moderation_report_changelist")).content.decode()  # from the report
     page = client.get(url).content.decode()
     assert page.count('name="finding"') == 3  # the name in the title, the name and the number in the details
     refused = client.post(url, {"remove_all": "1", "reason": ""})
