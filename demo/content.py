@@ -1530,6 +1530,19 @@ QUESTIONS: list[dict[str, Any]] = [
 ]
 
 OTHER_STATE_QUESTIONS: list[dict[str, Any]] = [
+    {  # personal details a moderator should take out before approving (the console marks them)
+        "title": "Should I chase an earlier review for a new patch of numbness?",
+        "body": (
+            "My neurologist Dr Halvorsen told me to ring the MS nurses on 0161 496 0321 if anything new "
+            "turned up. Three weeks ago a numb patch appeared on my left thigh and it has not faded. "
+            "My hospital number is RX4471920 if that helps. "
+            "Is this worth chasing before my routine review in March?"
+        ),
+        "category": "relapses",
+        "tags": ["rrms"],
+        "status": "pending",
+        "rejection_reason": "",
+    },
     {
         "title": "Is it worth using a cooling vest for long walks on hot days with MS?",
         "body": (
