@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import ApplicationError
 from core.query import positive_int
+from core.text import normalize_text
 from forum import redaction, screening
 from forum.models import Redaction
 
@@ -69,6 +70,9 @@ class ShownFinding:
     words: str
     after: str
     value: str
+
+
+_LAST_REASON = "redaction_reason"
 
 
 class RedactionAdminMixin:
@@ -125,7 +129,7 @@ class RedactionAdminMixin:
             raise PermissionDenied
         error = ""
         posted: dict[str, str] = {}
-        reason = ""
+        reason = request.session.get(_LAST_REASON, "")  # removing several details one by one, for one reason
         if request.method == "POST":
             reason = request.POST.get("reason", "")
             texts = self._texts_after(request, obj)
@@ -139,6 +143,7 @@ class RedactionAdminMixin:
                 except ApplicationError as refusal:
                     error = str(refusal)
                 else:
+                    request.session[_LAST_REASON] = normalize_text(reason, multiline=False)
                     self.message_user(request, _("The words were removed everywhere, and the author was told "  # type: ignore[attr-defined]
                                                  "by email."), messages.SUCCESS)  # fmt: skip
                     return redirect(self.redaction_url(obj))

@@ -127,6 +127,7 @@ def test_one_finding_at_a_time_and_a_stale_button_changes_nothing(client, modera
     assert client.post(url, {"finding": value, "reason": "A phone number"}).status_code == 302
     question.refresh_from_db()
     assert PHONE not in question.body and f"Dr {NAME}" in question.body  # only that finding went
+    assert 'value="A phone number"' in client.get(url).content.decode()  # the reason stays for the next one
     stale = client.post(url, {"finding": value, "reason": "A phone number"})
     assert stale.status_code == 400 and "The text changed" in stale.content.decode()
     assert Redaction.objects.filter(object_id=question.pk).count() == 1
