@@ -250,12 +250,12 @@ def generate_questions(total: int, *, expert_count: int = 300, patient_count: in
             f"""
             INSERT INTO forum_question (author_id, title, slug, body, body_html, category_id, is_anonymous,
                 consented_at, status, rejection_reason, is_spam, comments_closed, comment_count,
-                created_at, updated_at, approved_at, answered_at)
+                created_at, updated_at, approved_at, answered_at, triage, personal_details)
             SELECT p.ids[1 + mod(g.i, array_length(p.ids, 1))],
                    initcap({_words("5")}) || '?', 'bench-question', {_words("30")}, '',
                    c.ids[1 + mod(g.i, array_length(c.ids, 1))],
                    true, t.at, 'answered', '', false, false, 0, t.at - interval '3 days', t.at,
-                   t.at - interval '2 days', t.at
+                   t.at - interval '2 days', t.at, '{{}}', '{{}}'
             FROM generate_series(%s, %s) AS g(i)
             CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
             CROSS JOIN (SELECT array_agg(id) AS ids FROM forum_category) c
@@ -266,9 +266,9 @@ def generate_questions(total: int, *, expert_count: int = 300, patient_count: in
         cursor.execute(
             f"""
             INSERT INTO forum_answer (question_id, expert_id, body, body_html, status, created_at, updated_at,
-                published_at, last_reviewed_at)
+                published_at, last_reviewed_at, personal_details)
             SELECT q.id, e.ids[1 + mod(q.id, array_length(e.ids, 1))], {_words("60").replace("g.i", "q.id")}, '',
-                   'published', q.answered_at, q.answered_at, q.answered_at, q.answered_at
+                   'published', q.answered_at, q.answered_at, q.answered_at, q.answered_at, '{{}}'
             FROM forum_question q
             CROSS JOIN (SELECT array_agg(id) AS ids FROM experts_expertprofile WHERE slug LIKE 'bench-expert%%') e
             WHERE q.id > %s
@@ -311,8 +311,8 @@ def _ensure_people(cursor: Any, expert_count: int, patient_count: int) -> None:
     cursor.execute("SELECT count(*) FROM forum_category")
     if cursor.fetchone()[0] == 0:
         cursor.execute(
-            "INSERT INTO forum_category (name, slug, description, position) "
-            "SELECT 'Topic ' || i, 'topic-' || i, 'A bench topic.', i FROM generate_series(1, 8) AS i"
+            "INSERT INTO forum_category (name, slug, description, position, public_count) "
+            "SELECT 'Topic ' || i, 'topic-' || i, 'A bench topic.', i, 0 FROM generate_series(1, 8) AS i"
         )
         cursor.execute(
             "INSERT INTO forum_tag (name, slug) SELECT 'tag' || i, 'tag-' || i FROM generate_series(1, 40) AS i"
@@ -354,11 +354,11 @@ def generate_comments(total: int, *, busy_question_comments: int = 50) -> int:
         cursor.execute(
             """
             INSERT INTO forum_comment (question_id, author_id, parent_id, depth, body, body_html, status,
-                is_deleted, created_at)
+                is_deleted, created_at, personal_details)
             SELECT q.ids[1 + mod(g.i::bigint * 7919, array_length(q.ids, 1))::int],
                    p.ids[1 + mod(g.i, array_length(p.ids, 1))],
                    NULL, 0, 'A reader comment number ' || g.i, '<p>A reader comment number ' || g.i || '</p>',
-                   'approved', false, now() - (random() * 3650) * interval '1 day'
+                   'approved', false, now() - (random() * 3650) * interval '1 day', '{}'
             FROM generate_series(1, %s) AS g(i)
             CROSS JOIN (SELECT array_agg(id) AS ids FROM forum_question
                         WHERE status = 'answered' AND id <> %s) q
@@ -369,9 +369,9 @@ def generate_comments(total: int, *, busy_question_comments: int = 50) -> int:
         cursor.execute(
             """
             INSERT INTO forum_comment (question_id, author_id, parent_id, depth, body, body_html, status,
-                is_deleted, created_at)
+                is_deleted, created_at, personal_details)
             SELECT %s, p.ids[1 + mod(g.i, array_length(p.ids, 1))], NULL, 0, 'Thread comment ' || g.i,
-                   '<p>Thread comment ' || g.i || '</p>', 'approved', false, now() - g.i * interval '1 minute'
+                   '<p>Thread comment ' || g.i || '</p>', 'approved', false, now() - g.i * interval '1 minute', '{}'
             FROM generate_series(1, %s) AS g(i)
             CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
             """,
@@ -396,10 +396,10 @@ def generate_pending_and_subscribers(pending: int, subscribers: int) -> None:
                 """
                 INSERT INTO forum_question (author_id, title, slug, body, body_html, category_id, is_anonymous,
                     consented_at, status, rejection_reason, is_spam, comments_closed, comment_count,
-                    created_at, updated_at)
+                    created_at, updated_at, triage, personal_details)
                 SELECT p.ids[1 + mod(g.i, array_length(p.ids, 1))], 'A pending question ' || g.i || '?',
                        'a-pending-question', 'Waiting for review.', '', c.ids[1 + mod(g.i, array_length(c.ids, 1))],
-                       true, now(), 'pending', '', false, false, 0, now(), now()
+                       true, now(), 'pending', '', false, false, 0, now(), now(), '{}', '{}'
                 FROM generate_series(1, %s) AS g(i)
                 CROSS JOIN (SELECT array_agg(id) AS ids FROM accounts_user WHERE email LIKE 'bench-patient%%') p
                 CROSS JOIN (SELECT array_agg(id) AS ids FROM forum_category) c
