@@ -16,7 +16,8 @@ MODERATOR_PERMISSIONS = {
     "core": ["view_auditlog", "view_workerheartbeat"],
     "moderation": ["view_report", "change_report"],
     "search": ["view_synonymgroup", "add_synonymgroup", "change_synonymgroup"],
-    "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim"],
+    "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim", "view_reviewpolicy",
+                "change_reviewpolicy", "view_reviewclaim"],
     "accounts": ["view_user", "remove_spam_account"],
 }  # fmt: skip
 

@@ -1530,6 +1530,29 @@ QUESTIONS: list[dict[str, Any]] = [
 ]
 
 OTHER_STATE_QUESTIONS: list[dict[str, Any]] = [
+    {  # answered by Dr Lindqvist and waiting for a second clinician (treatments are reviewed in the demo)
+        "title": "Is it normal to feel flu-like the day after my monthly injection?",
+        "body": (
+            "I started monthly injections of ofatumumab last month. The day after the first one I had chills "
+            "and a headache for most of the day. Will this happen every month?"
+        ),
+        "category": "treatments",
+        "tags": ["rrms"],
+        "status": "approved",
+        "rejection_reason": "",
+        "answer_for_review": {
+            "expert": 1,
+            "body": (
+                "Feeling feverish, achy or headachy within a day of the first doses is common with this kind of "
+                "treatment, and for most people it becomes milder with the following injections.\n\n"
+                "- Your team may suggest paracetamol beforehand or on the day.\n"
+                "- Keep a short note of when the symptoms start and how long they last, and bring it to your "
+                "next review.\n\n"
+                "Contact your MS team the same day if you have a high temperature for more than a day, signs of "
+                "an infection, or anything that feels different from the first time."
+            ),
+        },
+    },
     {  # personal details a moderator should take out before approving (the console marks them)
         "title": "Should I chase an earlier review for a new patch of numbness?",
         "body": (

@@ -1,12 +1,15 @@
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_audit import AuditedChangesMixin
 from core.errors import ApplicationError
 from core.text import NormalizedAdminMixin
-from experts.models import ExpertProfile, QuestionClaim
+from experts.models import ExpertProfile, QuestionClaim, ReviewPolicy
 from experts.services import profiles
 
 
@@ -61,3 +64,26 @@ class ExpertProfileAdmin(NormalizedAdminMixin, AuditedChangesMixin, admin.ModelA
 class QuestionClaimAdmin(admin.ModelAdmin):
     list_display = ("question", "expert", "claimed_at", "expires_at")
     readonly_fields = ("question", "expert", "claimed_at", "expires_at")
+
+
+@admin.register(ReviewPolicy)
+class ReviewPolicyAdmin(AuditedChangesMixin, admin.ModelAdmin):
+    """One policy: which answers a second clinician reads before patients (experts.services.reviews)."""
+
+    audit_action = "review_policy.edit"
+    audit_values = ("every_answer", "categories", "medicines", "first_answers")
+    fields = ("every_answer", "categories", "medicines", "first_answers")
+    filter_horizontal = ("categories",)
+
+    def public_scopes(self, obj: Any) -> list[str]:
+        return []  # it decides what happens to the next answers; no public page shows it
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        policy = ReviewPolicy.current()
+        return redirect("admin:experts_reviewpolicy_change", policy.pk)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,4 +1,5 @@
-"""Experts' emails: new questions in their specialties (at once or as a daily digest) and licence reminders."""
+"""Experts' emails: new questions in their specialties (at once or as a daily digest), licence reminders, and
+second-clinician review (an answer waits for a reviewer; the reviewer's decision for its author)."""
 
 from datetime import timedelta
 
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from experts.models import ExpertProfile
-from forum.models import Question
+from forum.models import Answer, Question
 from notifications.delivery import absolute, compose
 from notifications.models import NotificationPreferences
 from notifications.services import enqueue, preference_token, preferences_for
@@ -81,3 +82,41 @@ def licence_expiring(days: int = 30) -> int:
         )
         for expert in experts
     )  # fmt: skip
+
+
+def answer_awaits_review(answer: Answer) -> int:
+    """Verified experts who could review it: those of its topic, or every other verified expert when none of its
+    topic can (never its author). Sent each time it is sent for review, whatever their queue emails."""
+    question = answer.question
+    others = ExpertProfile.objects.answering().exclude(pk=answer.expert_id).select_related("user")
+    reviewers = [e for e in others.filter(specialties=question.category_id) if e.user.is_active]
+    if not reviewers:
+        reviewers = [e for e in others if e.user.is_active]
+    url = absolute(reverse("experts:review", args=[answer.pk]))
+    sent_at = f"{answer.submitted_at:%Y%m%d%H%M%S%f}" if answer.submitted_at else "0"
+    return enqueue(
+        compose(
+            key=f"review:{answer.pk}:{sent_at}:user:{expert.user_id}", kind="answer_awaits_review",
+            to_email=expert.user.email, context={"question": question, "url": url, "user": expert.user},
+            unsubscribe=preference_token(expert.user, "expert_queue"),
+        )
+        for expert in reviewers
+    )  # fmt: skip
+
+
+def review_decided(answer: Answer, *, approved: bool) -> int:
+    """The author hears whether the second clinician approved the answer (now public) or returned it, with the
+    reviewer's notes."""
+    author = answer.expert.user
+    if not author.is_active:
+        return 0
+    question = answer.question
+    url = absolute(question.get_absolute_url() if approved else reverse("experts:answer", args=[question.pk]))
+    when = f"{timezone.now():%Y%m%d%H%M%S%f}"
+    return enqueue([
+        compose(
+            key=f"reviewed:{answer.pk}:{when}:user:{author.pk}", kind="answer_reviewed", to_email=author.email,
+            context={"question": question, "answer": answer, "approved": approved, "url": url, "user": author},
+            unsubscribe=preference_token(author, "expert_queue"),
+        )
+    ])  # fmt: skip

@@ -79,3 +79,12 @@ class AnswerForm(NormalizedFormMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+
+class ReviewReturnForm(NormalizedFormMixin, forms.Form):
+    notes = forms.CharField(
+        label=_("What the author should change"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Only the author reads these notes. Patients never see them."),
+    )

@@ -111,3 +111,56 @@ class QuestionClaim(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class ReviewPolicy(models.Model):
+    """Which answers a second clinician reads before patients do. One row, set by moderators in the console."""
+
+    every_answer = models.BooleanField(_("every answer"), default=False)
+    categories = models.ManyToManyField(
+        "forum.Category", blank=True, related_name="+", verbose_name=_("answers in these topics")
+    )
+    medicines = models.BooleanField(
+        _("answers that name a medicine"), default=False,
+        help_text=_("A brand or generic name from the search synonyms, in the answer or its question."),
+    )  # fmt: skip
+    first_answers = models.PositiveSmallIntegerField(
+        _("each expert's first answers"), default=0, help_text=_("How many; 0 for none.")
+    )
+
+    class Meta:
+        verbose_name = _("review policy")
+        verbose_name_plural = _("review policy")
+
+    def __str__(self) -> str:
+        return str(_("Second-clinician review"))
+
+    @classmethod
+    def current(cls) -> "ReviewPolicy":
+        policy, _created = cls.objects.get_or_create(pk=1)
+        return policy
+
+
+class ReviewClaim(models.Model):
+    """A second clinician's exclusive, time-limited hold on an answer while reviewing it. One row per answer at
+    most, and never held by the answer's author (both enforced by the database)."""
+
+    answer = models.OneToOneField("forum.Answer", on_delete=models.CASCADE, related_name="review_claim")
+    reviewer = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="review_claims")
+    author = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="+")
+    claimed_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("review claim")
+        verbose_name_plural = _("review claims")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reviewer=models.F("author")), name="review_claim_not_by_author"),
+        ]
+
+    def __str__(self) -> str:
+        return f"answer {self.answer_id} reviewed by {self.reviewer_id} until {self.expires_at:%H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > timezone.now()

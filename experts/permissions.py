@@ -48,4 +48,6 @@ def can_read_draft(user: User | AnonymousUser, answer: Answer, claim: QuestionCl
         return False
     if answer.expert_id == profile.pk:
         return True
+    if answer.status in (Answer.Status.IN_REVIEW, Answer.Status.RETURNED):
+        return False  # a reviewer reads it on the review page
     return claim is not None and claim.is_active and claim.expert_id == profile.pk

@@ -41,6 +41,7 @@ def dashboard_queue(
     any claim and draft."""
     queue = (
         Question.objects.filter(status=Question.Status.APPROVED)
+        .exclude(answer__status__in=[Answer.Status.IN_REVIEW, Answer.Status.RETURNED])  # answered, in review
         .select_related("category", "claim__expert")
         .prefetch_related("tags")
         .defer("body_html")
@@ -69,6 +70,25 @@ def answers_due_for_review(expert: ExpertProfile) -> QuerySet[Answer]:
 
 def my_drafts(expert: ExpertProfile) -> QuerySet[Answer]:
     return Answer.objects.filter(expert=expert, status=Answer.Status.DRAFT).select_related("question")
+
+
+def my_answers_in_review(expert: ExpertProfile) -> QuerySet[Answer]:
+    """The expert's answers with a second clinician, or returned to them with notes (returned first)."""
+    return (
+        Answer.objects.filter(expert=expert, status__in=[Answer.Status.IN_REVIEW, Answer.Status.RETURNED])
+        .select_related("question")
+        .order_by("-status", "submitted_at")  # "returned" sorts after "in_review"
+    )
+
+
+def review_queue(expert: ExpertProfile) -> QuerySet[Answer]:
+    """Other experts' answers waiting for a second clinician, longest waiting first, with any reviewer's hold."""
+    return (
+        Answer.objects.filter(status=Answer.Status.IN_REVIEW)
+        .exclude(expert=expert)
+        .select_related("question__category", "expert", "review_claim__reviewer")
+        .order_by("submitted_at", "id")
+    )
 
 
 @dataclass(frozen=True)

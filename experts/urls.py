@@ -13,5 +13,8 @@ urlpatterns = [
     path("dashboard/questions/<int:pk>/answer/", views.AnswerEditorView.as_view(), name="answer"),
     path("dashboard/answers/<int:pk>/revise/", views.AnswerReviseView.as_view(), name="revise"),
     path("dashboard/answers/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
+    path("dashboard/answers/<int:pk>/review/", views.ReviewView.as_view(), name="review"),
+    path("dashboard/answers/<int:pk>/review/claim/", views.review_claim, name="review_claim"),
+    path("dashboard/answers/<int:pk>/review/release/", views.review_release, name="review_release"),
     path("<slug:slug>/", views.ExpertDetailView.as_view(), name="profile"),
 ]

@@ -117,31 +117,38 @@ QUESTION_PAGE_FIELDS = (
 )  # fmt: skip
 CATEGORY_PAGE_FIELDS = ("id", "name", "slug")
 AUTHOR_PAGE_FIELDS = ("id", "display_name")
-ANSWER_PAGE_FIELDS = ("id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at")
+ANSWER_PAGE_FIELDS = (
+    "id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at", "reviewed_by_id",
+    "reviewed_at",
+)  # fmt: skip
 EXPERT_PAGE_FIELDS = (
     "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
 )  # fmt: skip
+REVIEWER_PAGE_FIELDS = ("id", "public_name", "slug", "postnominals", "position", "institution")  # "Reviewed by"
 QUESTION_PAGE_SQL = f"""
 SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
        q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
        c.id, c.name, c.slug,
        u.id, u.display_name,
        a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
+       a.reviewed_by_id, a.reviewed_at,
        e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
        e.status,
+       r.id, r.public_name, r.slug, r.postnominals, r.position, r.institution,
        tags.ids, tags.names, tags.slugs
 FROM forum_question q
 JOIN forum_category c ON c.id = q.category_id
 LEFT JOIN accounts_user u ON u.id = q.author_id
 LEFT JOIN forum_answer a ON a.question_id = q.id
 LEFT JOIN experts_expertprofile e ON e.id = a.expert_id
+LEFT JOIN experts_expertprofile r ON r.id = a.reviewed_by_id
 {TAGS_LATERAL}WHERE q.id = %s
 """  # noqa: S608  # nosec B608 - built from constants
 
 
 def question_for_page(pk: int) -> Question | None:
-    """The question with its topic, asker's name, answer, expert and tags (in Tag order), as select_related
-    and prefetch_related would attach them, from one plain SQL query."""
+    """The question with its topic, asker's name, answer, expert, reviewer and tags (in Tag order), as
+    select_related and prefetch_related would attach them, from one plain SQL query."""
     with connection.cursor() as cursor:
         cursor.execute(QUESTION_PAGE_SQL, [pk])
         row = cursor.fetchone()
@@ -156,6 +163,7 @@ def question_for_page(pk: int) -> Question | None:
     question = Question.from_db(db, QUESTION_PAGE_FIELDS, take(QUESTION_PAGE_FIELDS))
     category = Category.from_db(db, CATEGORY_PAGE_FIELDS, take(CATEGORY_PAGE_FIELDS))
     author_row, answer_row, expert_row = take(AUTHOR_PAGE_FIELDS), take(ANSWER_PAGE_FIELDS), take(EXPERT_PAGE_FIELDS)
+    reviewer_row = take(REVIEWER_PAGE_FIELDS)
     tag_ids, tag_names, tag_slugs = take(("ids", "names", "slugs"))
     cache = question._state.fields_cache
     cache["category"] = category
@@ -165,6 +173,9 @@ def question_for_page(pk: int) -> Question | None:
     if answer_row[0] is not None:
         answer = Answer.from_db(db, ANSWER_PAGE_FIELDS, answer_row)
         answer._state.fields_cache["expert"] = _expert_model().from_db(db, EXPERT_PAGE_FIELDS, expert_row)
+        answer._state.fields_cache["reviewed_by"] = (
+            _expert_model().from_db(db, REVIEWER_PAGE_FIELDS, reviewer_row) if reviewer_row[0] is not None else None
+        )
         answer._state.fields_cache["question"] = question
     cache["answer"] = answer
     _attach_tags(question, tag_ids, tag_names, tag_slugs)

@@ -10,7 +10,8 @@ from search.models import SynonymGroup
 
 @admin.register(SynonymGroup)
 class SynonymGroupAdmin(NormalizedAdminMixin, admin.ModelAdmin):
-    list_display = ("terms", "note")
+    list_display = ("terms", "note", "is_medicine")
+    list_filter = ("is_medicine",)
     search_fields = ("terms",)
 
     def save_model(self, request: HttpRequest, obj: SynonymGroup, form: forms.ModelForm, change: bool) -> None:

@@ -15,6 +15,10 @@ class SynonymGroup(models.Model):
         help_text=_("Comma-separated, e.g. “Ocrevus, ocrelizumab”. Multi-word terms are searched as phrases."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    is_medicine = models.BooleanField(
+        _("names a medicine"), default=False,
+        help_text=_("A brand and generic name. Answers naming one are reviewed first when the review policy says so."),
+    )  # fmt: skip
 
     class Meta:
         db_table = "forum_synonymgroup"  # created by the forum app, moved here

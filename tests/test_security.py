@@ -51,11 +51,16 @@ def world(db):
     approved = QuestionFactory(status="approved", approved_at=timezone.now())
     comment = Comment.objects.create(question=public, author=patient, body="c", body_html="c", status="approved")
     alert = AlertSubscription.objects.create(email="a@example.org", frequency="daily")
+    in_review = Answer.objects.create(  # another expert's answer, waiting for a second clinician
+        question=QuestionFactory(status="approved", approved_at=timezone.now()), expert=ExpertProfileFactory(),
+        body="An answer in review. " * 5, body_html="<p>An answer in review.</p>", status="in_review",
+        submitted_at=timezone.now(),
+    )  # fmt: skip
     return {
         "users": {"patient": patient, "expert": expert.user, "moderator": moderator},
         "public": public, "pending": pending, "approved": approved, "comment": comment,
         "answer": Answer.objects.get(question=public), "category": category, "tag": tag, "expert": expert,
-        "alert": alert,
+        "alert": alert, "in_review": in_review,
     }  # fmt: skip
 
 
@@ -117,6 +122,10 @@ MATRIX = {
     "experts:revise": (lambda w: {"pk": w["answer"].pk},
                        {"anonymous": LOGIN, "patient": 403, "expert": 200, "moderator": 403}),
     "experts:mark_reviewed": (lambda w: {"pk": w["answer"].pk}, _everyone(405)),
+    "experts:review": (lambda w: {"pk": w["in_review"].pk},
+                       {"anonymous": LOGIN, "patient": 403, "expert": 200, "moderator": 403}),
+    "experts:review_claim": (lambda w: {"pk": w["in_review"].pk}, _everyone(405)),
+    "experts:review_release": (lambda w: {"pk": w["in_review"].pk}, _everyone(405)),
     "account": (lambda w: {}, _signed_in(200)),
     "account_export": (lambda w: {}, _signed_in(200)),
     "account_delete": (lambda w: {}, _signed_in(200)),
@@ -221,6 +230,9 @@ def _posts(world):
         ("expert", reverse("experts:answer", args=[approved.pk]), {"body": "x" * 50, "publish": "1"}),
         ("expert", reverse("experts:revise", args=[world["answer"].pk]), {"body": "x" * 50}),
         ("expert", reverse("experts:mark_reviewed", args=[world["answer"].pk]), {}),
+        ("expert", reverse("experts:review_claim", args=[world["in_review"].pk]), {}),
+        ("expert", reverse("experts:review", args=[world["in_review"].pk]), {"approve": "1"}),
+        ("expert", reverse("experts:review_release", args=[world["in_review"].pk]), {}),
         ("patient", reverse("account"), {"question_answered": "on"}),
         ("patient", reverse("account_delete"), {"password": "x", "confirm": "on"}),
         ("moderator", reverse("admin:forum_question_changelist"),

@@ -1,4 +1,5 @@
-"""Experts' writes for answers: drafts, publishing (which makes the Q&A public), revisions and reviews."""
+"""Experts' writes for answers: drafts, publishing (which makes the Q&A public, or sends the answer to a second
+clinician: experts.services.reviews), revisions and reviews."""
 
 from datetime import datetime
 
@@ -11,9 +12,11 @@ from core.cache import invalidate
 from core.markdown import render_markdown
 from core.text import normalize_text
 from experts import permissions as expert_permissions
-from experts.models import QuestionClaim
+from experts.models import ReviewClaim
+from experts.services import reviews
 from experts.services.claims import ClaimTaken, active_claim
-from forum import emails, figures, permissions, scopes, screening, search_index, signals
+from experts.services.publishing import publish
+from forum import permissions, scopes, screening, search_index
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -25,6 +28,9 @@ def _check_can_write(question: Question, expert_user: User) -> None:
     claim = active_claim(question)
     if claim is not None and claim.expert_id != expert_user.expert_profile.pk:
         raise ClaimTaken(claim)
+    taken = Answer.objects.filter(question=question, status__in=[Answer.Status.IN_REVIEW, Answer.Status.RETURNED])
+    if taken.exclude(expert=expert_user.expert_profile).exists():
+        raise TransitionError("Another expert's answer to this question is in review.")
 
 
 @transaction.atomic
@@ -36,43 +42,34 @@ def answer_save_draft(*, question: Question, expert_user: User, body: str) -> An
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.personal_details = screening.detail_kinds(body)
-    answer.status = Answer.Status.DRAFT
+    answer.status = Answer.Status.DRAFT  # an answer in review comes back to its author's desk
     answer.save()
+    ReviewClaim.objects.filter(answer=answer).delete()
     return answer
 
 
 @transaction.atomic
 def answer_publish(*, question: Question, expert_user: User, body: str, published_at: datetime | None = None) -> Answer:
+    """Publish the answer, or, when the review policy asks for a second clinician, send it to review (the
+    returned answer's status says which)."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     existing = Answer.objects.filter(question=question).first()
     if question.status == Question.Status.ANSWERED and existing is not None:
         return existing
     _check_can_write(question, expert_user)
-    now = published_at or timezone.now()
     answer = existing or Answer(question=question)
+    mine = answer.expert_id == expert_user.expert_profile.pk
+    if answer.status == Answer.Status.IN_REVIEW and mine and normalize_text(body) == answer.body:
+        return answer  # sent twice
     answer.expert = expert_user.expert_profile
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.personal_details = screening.detail_kinds(body)
-    answer.status = Answer.Status.PUBLISHED
-    answer.published_at = now
-    answer.last_reviewed_at = now
     answer.save()
-    AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
-    question.status = Question.Status.ANSWERED
-    question.answered_at = now
-    question.save(update_fields=["status", "answered_at", "updated_at"])
-    figures.counted(question, +1)
-    QuestionClaim.objects.filter(question=question).delete()
-    search_index.refresh_vectors([question.pk])
-    signals.question_published.send(sender=Question, question_ids=[question.pk])
-    invalidate(*scopes.entering_or_leaving(question))  # its page, its lists, the counts of its topic and month
-    audit_record(
-        actor=expert_user, action="answer.publish", target=question, before={"status": "approved"},
-        after={"status": question.status, "answer": answer.pk},
-    )  # fmt: skip
-    emails.question_answered(question)
-    return answer
+    reasons = reviews.reasons_for_review(question, answer.expert, body)
+    if reasons:
+        return reviews.submit(answer=answer, expert_user=expert_user, reasons=reasons)
+    return publish(question=question, answer=answer, author_user=expert_user, published_at=published_at)
 
 
 @transaction.atomic

@@ -9,6 +9,8 @@ class Answer(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("With a second clinician")
+        RETURNED = "returned", _("Returned to its author")
         PUBLISHED = "published", _("Published")
 
     question = models.OneToOneField("forum.Question", on_delete=models.CASCADE, related_name="answer")
@@ -20,6 +22,15 @@ class Answer(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    # Second-clinician review (experts.services.reviews): when it was sent, who approved it, the notes of the
+    # reviewer who returned it (for its author only).
+    submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "experts.ExpertProfile", on_delete=models.SET_NULL, null=True, blank=True, related_name="reviewed_answers",
+        verbose_name=_("reviewed by"),
+    )  # fmt: skip
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_notes = models.TextField(_("reviewer's notes"), blank=True)
     # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
     personal_details = ArrayField(
         models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
@@ -33,6 +44,10 @@ class Answer(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="answer_published_has_date",
+            ),
+            models.CheckConstraint(  # a second clinician is never the author
+                condition=models.Q(reviewed_by__isnull=True) | ~models.Q(reviewed_by=models.F("expert")),
+                name="answer_not_reviewed_by_its_author",
             ),
         ]
 

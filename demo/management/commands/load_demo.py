@@ -17,7 +17,7 @@ from core.markdown import render_markdown
 from core.roles import moderators_group
 from demo import accounts as demo
 from demo import content as demo_content
-from experts.models import ExpertProfile
+from experts.models import ExpertProfile, ReviewPolicy
 from experts.services import answers as answer_services
 from forum import figures
 from forum.models import Category, Question, Tag
@@ -53,7 +53,9 @@ class Command(BaseCommand):
             tags[slug], _ = Tag.objects.update_or_create(slug=slug, defaults={"name": name})
 
         for terms, note in demo.SYNONYMS:
-            SynonymGroup.objects.update_or_create(terms=terms, defaults={"note": note})
+            SynonymGroup.objects.update_or_create(
+                terms=terms, defaults={"note": note, "is_medicine": note == "Brand and generic name"}
+            )
 
         experts = [self.expert(data, categories) for data in demo_content.EXPERTS]
         moderator = User.objects.get(email="moderator@example.com")
@@ -90,6 +92,9 @@ class Command(BaseCommand):
             )
             created += 1
 
+        # Answers on treatments are read by a second clinician first (set after the demo's published history).
+        review_policy = ReviewPolicy.current()
+        review_policy.categories.add(categories["treatments"])
         for index, data in enumerate(demo_content.OTHER_STATE_QUESTIONS):
             if Question.objects.filter(title=data["title"]).exists():
                 continue
@@ -106,6 +111,11 @@ class Command(BaseCommand):
             status = data["status"]
             if status == Question.Status.APPROVED:
                 question_services.question_approve(question=question, moderator=moderator)
+                if "answer_for_review" in data:  # the review policy sends it to a second clinician
+                    written = data["answer_for_review"]
+                    answer_services.answer_publish(
+                        question=question, expert_user=experts[written["expert"]].user, body=written["body"]
+                    )
             elif status == Question.Status.REJECTED:
                 question_services.question_reject(
                     question=question, moderator=moderator, reason=data["rejection_reason"]

@@ -1,0 +1,16 @@
+from .dashboard import (
+    AnswerEditorView,
+    AnswerReviseView,
+    DashboardView,
+    ExpertRequiredMixin,
+    claim,
+    mark_reviewed,
+    release,  # fmt: skip
+)
+from .directory import ApplyView, ExpertDetailView, ExpertListView
+from .reviews import ReviewView, review_claim, review_release
+
+__all__ = [
+    "AnswerEditorView", "AnswerReviseView", "ApplyView", "DashboardView", "ExpertDetailView", "ExpertListView",
+    "ExpertRequiredMixin", "ReviewView", "claim", "mark_reviewed", "release", "review_claim", "review_release",
+]  # fmt: skip
