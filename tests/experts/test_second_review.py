@@ -195,3 +195,21 @@ def test_the_review_pages_are_for_other_verified_experts(client):
     assert refused.status_code == 400
     assert client.post(url, {"approve": "1"}).status_code == 302
     assert Answer.objects.get(pk=answer.pk).status == Answer.Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_moderators_set_the_policy_in_the_console_and_it_is_audited(client, moderator):
+    topic = CategoryFactory(name="Relapses")
+    client.force_login(moderator)
+    listing = client.get(reverse("admin:experts_reviewpolicy_changelist"))
+    policy = ReviewPolicy.current()
+    assert listing.status_code == 302 and listing["Location"] == reverse(
+        "admin:experts_reviewpolicy_change", args=[policy.pk]
+    )
+    response = client.post(reverse("admin:experts_reviewpolicy_change", args=[policy.pk]),
+                           {"categories": [topic.pk], "first_answers": "3", "medicines": "on"})  # fmt: skip
+    assert response.status_code == 302
+    policy.refresh_from_db()
+    assert list(policy.categories.all()) == [topic] and policy.first_answers == 3 and policy.medicines
+    entry = AuditLog.objects.get(action="review_policy.edit")
+    assert entry.after["first_answers"] == "3" and entry.actor == moderator
