@@ -59,8 +59,11 @@ def test_an_answer_is_returned_revised_and_approved_by_a_second_clinician(browse
     writer.click(f"text={question.title}")
     assert "which treatments need a pause" in writer.locator("main").inner_text()
     journey.shot(writer, "author-reads-notes")
-    writer.fill("[name=body]", "Usually yes: a common cold is not a reason to stop. With a fever over 38 °C, call "
-                               "your MS nurse before your next dose: some infusions are postponed until you are well.")
+    writer.fill(
+        "[name=body]",
+        "Usually yes: a common cold is not a reason to stop. With a fever over 38 °C, call "
+        "your MS nurse before your next dose: some infusions are postponed until you are well.",
+    )
     writer.click("button[name=publish]")
     writer.wait_for_url("**/experts/dashboard/")
 
