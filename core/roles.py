@@ -17,7 +17,7 @@ MODERATOR_PERMISSIONS = {
     "moderation": ["view_report", "change_report"],
     "search": ["view_synonymgroup", "add_synonymgroup", "change_synonymgroup"],
     "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim", "view_reviewpolicy",
-                "change_reviewpolicy", "view_reviewclaim"],
+                "change_reviewpolicy", "view_reviewclaim", "view_peerresponse"],
     "accounts": ["view_user", "remove_spam_account"],
 }  # fmt: skip
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from experts.models import ExpertProfile
+from experts.models import ExpertProfile, PeerResponse
 from forum.models import Answer, Question
 from notifications.delivery import absolute, compose
 from notifications.models import NotificationPreferences
@@ -117,6 +117,23 @@ def review_decided(answer: Answer, *, approved: bool) -> int:
         compose(
             key=f"reviewed:{answer.pk}:{when}:user:{author.pk}", kind="answer_reviewed", to_email=author.email,
             context={"question": question, "answer": answer, "approved": approved, "url": url, "user": author},
+            unsubscribe=preference_token(author, "expert_queue"),
+        )
+    ])  # fmt: skip
+
+
+def concern_raised(answer: Answer, response: PeerResponse) -> int:
+    """The author hears that another clinician raised a concern about their published answer, with the note."""
+    author = answer.expert.user
+    if not author.is_active:
+        return 0
+    question = answer.question
+    return enqueue([
+        compose(
+            key=f"concern:{response.pk}:{response.updated_at:%Y%m%d%H%M%S%f}:user:{author.pk}", kind="answer_concern",
+            to_email=author.email,
+            context={"question": question, "note": response.note, "by": response.expert.display_name,
+                     "url": absolute(reverse("experts:revise", args=[answer.pk])), "user": author, "moderator": False},
             unsubscribe=preference_token(author, "expert_queue"),
         )
     ])  # fmt: skip

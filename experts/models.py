@@ -164,3 +164,33 @@ class ReviewClaim(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class PeerResponse(models.Model):
+    """Another verified expert's view of a published answer: they agree, or they raise a concern (with a note
+    for the author and the moderators). One per expert and answer, never by its author (the database says so)."""
+
+    class Kind(models.TextChoices):
+        AGREE = "agree", _("Agrees")
+        CONCERN = "concern", _("Raised a concern")
+
+    answer = models.ForeignKey("forum.Answer", on_delete=models.CASCADE, related_name="peer_responses")
+    expert = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="peer_responses")
+    author = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("response"), max_length=10, choices=Kind.choices)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("peer response")
+        verbose_name_plural = _("peer responses")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "expert"], name="peer_response_once_per_expert"),
+            models.CheckConstraint(condition=~models.Q(expert=models.F("author")), name="peer_response_not_by_author"),
+            models.CheckConstraint(condition=models.Q(kind__in=["agree", "concern"]), name="peer_response_kind_valid"),
+            models.CheckConstraint(condition=~models.Q(kind="concern", note=""), name="peer_concern_has_a_note"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.expert_id} on answer {self.answer_id}"

@@ -137,3 +137,13 @@ def expert_figures(expert: ExpertProfile, months: int = 12) -> ExpertFigures:
         height = round(count / top * chart_height)
         bars.append(MonthBar(month=start, count=count, height=height, y=chart_height - height, x=i * 24))
     return ExpertFigures(answered=totals["answered"], median_time=totals["median"], bars=bars, chart_max=top)
+
+
+def answers_with_concerns() -> QuerySet[Answer]:
+    """Published answers another clinician raised a concern about, oldest concern first, until their author
+    revises or re-reviews them."""
+    return (
+        Answer.objects.filter(status=Answer.Status.PUBLISHED, concern_raised_at__isnull=False)
+        .select_related("question", "expert")
+        .order_by("concern_raised_at", "id")
+    )

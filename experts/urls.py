@@ -16,5 +16,7 @@ urlpatterns = [
     path("dashboard/answers/<int:pk>/review/", views.ReviewView.as_view(), name="review"),
     path("dashboard/answers/<int:pk>/review/claim/", views.review_claim, name="review_claim"),
     path("dashboard/answers/<int:pk>/review/release/", views.review_release, name="review_release"),
+    path("dashboard/answers/<int:pk>/agree/", views.peer_agree, name="peer_agree"),
+    path("dashboard/answers/<int:pk>/concern/", views.peer_concern, name="peer_concern"),
     path("<slug:slug>/", views.ExpertDetailView.as_view(), name="profile"),
 ]

@@ -12,6 +12,7 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.signals import account_erasing, account_exporting
+        from experts.signals import answer_concern_raised
         from forum.signals import question_flagged, text_redacted
         from moderation import receivers
 
@@ -19,6 +20,7 @@ class ModerationConfig(AppConfig):
         account_erasing.connect(receivers.erase, dispatch_uid="moderation.erase")
         question_flagged.connect(receivers.tell_moderators_on_duty, dispatch_uid="moderation.triage")
         text_redacted.connect(receivers.purge_reports, dispatch_uid="moderation.redaction")
+        answer_concern_raised.connect(receivers.tell_moderators_of_a_concern, dispatch_uid="moderation.concern")
 
 
 class ModerationAdminConfig(admin_apps.AdminConfig):

@@ -55,3 +55,20 @@ def moderator_digest() -> int:
         for user in moderators
         if preferences_for(user).moderator_digest
     )  # fmt: skip
+
+
+def answer_concern(answer: Any, response: Any) -> int:
+    """A clinician raised a concern about a published answer (experts.signals.answer_concern_raised): moderators
+    who want to hear at once are told, with the note and a link to the Q&A."""
+    url = absolute(answer.question.get_absolute_url())
+    return enqueue(
+        compose(
+            key=f"concern:{response.pk}:{response.updated_at:%Y%m%d%H%M%S%f}:user:{user.pk}", kind="answer_concern",
+            to_email=user.email,
+            context={"question": answer.question, "note": response.note, "by": response.expert.display_name,
+                     "url": url, "user": user, "moderator": True},
+            unsubscribe=preference_token(user, "moderator_on_duty"),
+        )
+        for user in _moderators()
+        if preferences_for(user).moderator_on_duty
+    )  # fmt: skip

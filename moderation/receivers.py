@@ -37,3 +37,8 @@ def purge_reports(sender: object, target: Any, words: list[str], **kwargs: Any) 
         cleaned = redaction.scrub(report.details, words)
         if cleaned != report.details:
             Report.objects.filter(pk=report.pk).update(details=cleaned)
+
+
+def tell_moderators_of_a_concern(sender: object, answer: Any, response: Any, **kwargs: Any) -> None:
+    """A clinician raised a concern about a published answer (experts.signals.answer_concern_raised)."""
+    emails.answer_concern(answer, response)

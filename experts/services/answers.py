@@ -13,7 +13,7 @@ from core.markdown import render_markdown
 from core.text import normalize_text
 from experts import permissions as expert_permissions
 from experts.models import ReviewClaim
-from experts.services import reviews
+from experts.services import peers, reviews
 from experts.services.claims import ClaimTaken, active_claim
 from experts.services.publishing import publish
 from forum import permissions, scopes, screening, search_index
@@ -84,6 +84,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["body", "body_html", "personal_details", "last_reviewed_at", "updated_at"])
     revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
+    peers.settle_concerns(answer)
     search_index.refresh_vectors([answer.question_id])
     invalidate(*scopes.public_qa(answer.question))
     audit_record(actor=expert_user, action="answer.revise", target=answer, before=before,
@@ -99,6 +100,7 @@ def answer_mark_reviewed(*, answer: Answer, expert_user: User) -> Answer:
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["last_reviewed_at", "updated_at"])
+    peers.settle_concerns(answer)
     invalidate(scopes.question(answer.question_id))  # "last reviewed" shows on its page only
     audit_record(actor=expert_user, action="answer.reviewed", target=answer, before=before,
                  after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip

@@ -8,9 +8,11 @@ from .dashboard import (
     release,  # fmt: skip
 )
 from .directory import ApplyView, ExpertDetailView, ExpertListView
+from .peers import peer_agree, peer_concern
 from .reviews import ReviewView, review_claim, review_release
 
 __all__ = [
     "AnswerEditorView", "AnswerReviseView", "ApplyView", "DashboardView", "ExpertDetailView", "ExpertListView",
-    "ExpertRequiredMixin", "ReviewView", "claim", "mark_reviewed", "release", "review_claim", "review_release",
+    "ExpertRequiredMixin", "ReviewView", "claim", "mark_reviewed", "peer_agree", "peer_concern", "release",
+    "review_claim", "review_release",
 ]  # fmt: skip

@@ -55,6 +55,7 @@ class DashboardView(ExpertRequiredMixin, TemplateView):
             drafts=selectors.my_drafts(expert),
             in_review=selectors.my_answers_in_review(expert),
             review_queue=selectors.review_queue(expert),
+            concerns=selectors.answers_with_concerns(),
             figures=figures,
             median_text=humanize_duration(figures.median_time),
         )

@@ -31,6 +31,10 @@ class Answer(models.Model):
     )  # fmt: skip
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_notes = models.TextField(_("reviewer's notes"), blank=True)
+    # Peer agreement after publication (experts.services.peers): how many other clinicians agree, and since when
+    # a concern raised by one of them waits for the author's revision or review.
+    agreement_count = models.PositiveIntegerField(_("clinicians who agree"), default=0)
+    concern_raised_at = models.DateTimeField(_("concern raised at"), null=True, blank=True)
     # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
     personal_details = ArrayField(
         models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
