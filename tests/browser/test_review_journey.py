@@ -1,5 +1,6 @@
 """Second-clinician review in a real browser: an answer on a reviewed topic goes to review, a second expert
-returns it with a note, the author revises, the reviewer approves, and the public page shows "Reviewed by"."""
+returns it with a note, the author revises, the reviewer approves, and the public page shows "Reviewed by"; a
+third expert agrees and the count shows."""
 
 import pytest
 from django.core import mail
@@ -76,9 +77,20 @@ def test_an_answer_is_returned_revised_and_approved_by_a_second_clinician(browse
     assert "Reviewed by" in reviewed and "Dr Reader Novak" in reviewed and "Lakeside Hospital" in reviewed
     journey.shot(second, "public-page-reviewed-by")
 
+    third = ExpertProfileFactory(public_name="Dr Third Opinion")
+    colleague = journey.context().new_page()
+    journey.sign_in(colleague, third.user.email)
+    colleague.goto(f"{journey.base}{question.get_absolute_url()}")
+    colleague.click("text=I agree with this answer")
+    colleague.wait_for_load_state()
+    assert "1 other clinician agrees with this answer" in colleague.locator(".peer-agreement").inner_text()
+    journey.shot(colleague, "third-expert-agrees")
+
     reader = journey.context().new_page()
     reader.goto(f"{journey.base}{question.get_absolute_url()}")
     assert "Dr Reader Novak" in reader.locator(".reviewed-by").inner_text()
+    assert "1 other clinician agrees" in reader.locator(".peer-agreement").inner_text()
+    assert reader.locator(".peer-panel").count() == 0  # readers do not see the clinicians' panel
     assert Answer.objects.get(question=question).reviewed_by == reviewer
     sweep_outbox.apply()
     to_author = [m.subject for m in mail.outbox if m.to == [author.user.email]]
