@@ -7,7 +7,7 @@ MODERATORS_GROUP = "Moderators"
 MODERATOR_PERMISSIONS = {
     "forum": [
         "view_question", "change_question", "moderate_question", "view_questionrevision",
-        "view_answer", "change_answer", "view_answerrevision", "view_redaction",
+        "view_answer", "change_answer", "view_answerrevision", "view_redaction", "view_informationrequest",
         "view_category", "add_category", "change_category", "view_tag", "add_tag", "change_tag",
         "view_triageterm", "add_triageterm", "change_triageterm", "delete_triageterm",
         "view_crisiscontact", "add_crisiscontact", "change_crisiscontact", "delete_crisiscontact",

@@ -147,3 +147,12 @@ def answers_with_concerns() -> QuerySet[Answer]:
         .select_related("question", "expert")
         .order_by("concern_raised_at", "id")
     )
+
+
+def waiting_for_asker(expert: ExpertProfile) -> QuerySet[Question]:
+    """Questions the expert holds while their asker replies to a request for more information."""
+    return (
+        Question.objects.filter(status=Question.Status.NEEDS_INFO, claim__expert=expert)
+        .select_related("claim")
+        .order_by("updated_at")
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("dashboard/questions/<int:pk>/claim/", views.claim, name="claim"),
     path("dashboard/questions/<int:pk>/release/", views.release, name="release"),
     path("dashboard/questions/<int:pk>/answer/", views.AnswerEditorView.as_view(), name="answer"),
+    path("dashboard/questions/<int:pk>/ask-asker/", views.request_information, name="request_information"),
     path("dashboard/answers/<int:pk>/revise/", views.AnswerReviseView.as_view(), name="revise"),
     path("dashboard/answers/<int:pk>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
     path("dashboard/answers/<int:pk>/review/", views.ReviewView.as_view(), name="review"),

@@ -27,6 +27,7 @@ from forum.models import (
     Answer,
     Category,
     CrisisContact,
+    InformationRequest,
     Question,
     QuestionRevision,
     Redaction,
@@ -91,6 +92,23 @@ class QuestionRevisionInline(admin.TabularInline):
         return False
 
 
+class InformationRequestInline(admin.TabularInline):
+    """An expert's requests for more information and the asker's replies: what a question waits for."""
+
+    model = InformationRequest
+    extra = 0
+    can_delete = False
+    fields = ("asked_at", "expert", "message", "replied_at", "reply")
+    readonly_fields = fields
+    verbose_name_plural = _("Requests for more information")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class QuestionModerationForm(forms.ModelForm):
     redaction_reason = forms.CharField(
         label=_("Reason for this edit"),
@@ -142,7 +160,7 @@ class QuestionAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin)
     date_hierarchy = "created_at"
     ordering = ("created_at",)
     actions = ["approve", "reject_with_reason", "mark_spam", "close_comments", "reopen_comments"]
-    inlines = [QuestionRevisionInline, RedactionInline]
+    inlines = [QuestionRevisionInline, InformationRequestInline, RedactionInline]
     redact_fields = (("title", "title", _("title"), False), ("details", "body", _("details"), True))
     readonly_fields = ("status", "asker", "is_anonymous", "created_at", "approved_at", "answered_at",
                        "rejection_reason", "is_spam", "public_link", "needs_help", "safeguarding",

@@ -5,6 +5,7 @@ Each writes outbox rows in the caller's transaction (notifications.services.enqu
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils import timezone
 from accounts.models import User
 from forum import redaction as forum_redaction
 from forum import triage
-from forum.models import Question, Redaction
+from forum.models import InformationRequest, Question, Redaction
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
 from notifications.models import AlertSubscription
@@ -141,5 +142,37 @@ def content_redacted(redaction: Redaction, *, recipient: User, question: Questio
             context={"what": what, "question": question, "reason": redaction.reason, "user": recipient,
                      "kinds": forum_redaction.kind_labels(redaction.kinds), "url": absolute(url)},
             unsubscribe=preference_token(recipient, _REDACTION_PREFERENCE[what]),
+        )
+    ])  # fmt: skip
+
+
+def information_requested(request: InformationRequest) -> int:
+    """The asker hears that the expert needs more information before answering: their question is quoted, and
+    they reply from My questions. Sent whatever their preferences: their question waits for it."""
+    question = request.question
+    author = question.author
+    if author is None or not author.is_active:
+        return 0
+    return enqueue([
+        compose(
+            key=f"info-request:{request.pk}:user:{author.pk}", kind="information_requested", to_email=author.email,
+            context={"question": question, "message": request.message, "user": author,
+                     "days": settings.FORUM_INFORMATION_WAIT_DAYS, "url": absolute(reverse("forum:my_questions"))},
+            unsubscribe=preference_token(author, "question_answered"),
+        )
+    ])  # fmt: skip
+
+
+def information_provided(request: InformationRequest) -> int:
+    """The expert who asked hears that the asker replied; the reply is read on the answer page, not in email."""
+    expert = request.expert
+    if expert is None or not expert.user.is_active:
+        return 0
+    url = absolute(reverse("experts:answer", args=[request.question_id]))
+    return enqueue([
+        compose(
+            key=f"info-reply:{request.pk}:user:{expert.user_id}", kind="information_provided",
+            to_email=expert.user.email, context={"question": request.question, "url": url, "user": expert.user},
+            unsubscribe=preference_token(expert.user, "expert_queue"),
         )
     ])  # fmt: skip

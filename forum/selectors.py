@@ -267,6 +267,11 @@ def typical_answer_time(days: int = 180) -> timedelta | None:
 
 
 def questions_of_author(user_id: int) -> QuerySet[Question]:
+    """The asker's questions, newest first, with any expert's requests for more information."""
     return (
-        Question.objects.filter(author_id=user_id).select_related("category").defer("body_html").order_by("-created_at")
+        Question.objects.filter(author_id=user_id)
+        .select_related("category")
+        .prefetch_related("information_requests")
+        .defer("body_html")
+        .order_by("-created_at")
     )

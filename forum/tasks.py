@@ -4,7 +4,7 @@ from celery import shared_task
 
 from core.cache import invalidate
 from forum import emails, figures, scopes
-from forum.services.questions import comments_close_expired
+from forum.services.questions import comments_close_expired, information_waits_end
 from notifications.models import AlertSubscription
 
 
@@ -30,3 +30,9 @@ def recount_public_figures() -> bool:
     if changed:
         invalidate(scopes.PUBLIC_FIGURES)
     return changed
+
+
+@shared_task
+def end_information_waits() -> int:
+    """Nightly: questions whose asker did not reply to an expert's request in time go back to the queue."""
+    return information_waits_end()

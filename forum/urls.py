@@ -63,6 +63,7 @@ urlpatterns = [
     path("my/questions/", views.MyQuestionsView.as_view(), name="my_questions"),
     path("my/questions/<int:pk>/edit/", views.QuestionEditView.as_view(), name="question_edit"),
     path("my/questions/<int:pk>/withdraw/", views.question_withdraw, name="question_withdraw"),
+    path("my/questions/<int:pk>/reply/", views.information_reply, name="information_reply"),
     path("questions/<int:pk>/", views.QuestionDetailView.as_view(), name="question_noslug"),
     path("questions/<int:pk>/<str:slug>/", views.QuestionDetailView.as_view(), name="question"),
     path("categories/<slug:slug>/", views.CategoryView.as_view(), name="category"),

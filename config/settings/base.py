@@ -294,6 +294,7 @@ CELERY_BEAT_SCHEDULE = {
     "expire-licences": {"task": "experts.tasks.expire_licences", "schedule": crontab(hour=2, minute=15)},
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
     "recount-public-figures": {"task": "forum.tasks.recount_public_figures", "schedule": crontab(hour=3, minute=30)},
+    "end-information-waits": {"task": "forum.tasks.end_information_waits", "schedule": crontab(hour=3, minute=45)},
     "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
     "expert-digest": {"task": "experts.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
     "moderator-digest": {"task": "moderation.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},
@@ -329,6 +330,8 @@ FORUM_MEMORY_CACHE_ENTRIES = env.int("FORUM_MEMORY_CACHE_ENTRIES", default=300)
 # how long a claim holds a question, and how often answers are reviewed.
 FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)
 FORUM_CLAIM_MINUTES = env.int("FORUM_CLAIM_MINUTES", default=120)
+# How long a question waits for the asker's reply to an expert's request for more information (the expert keeps it).
+FORUM_INFORMATION_WAIT_DAYS = env.int("FORUM_INFORMATION_WAIT_DAYS", default=7)
 FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
 # Comments: thread depth (0 = no replies), the window for editing one's own comment,
 # and how long after the answer a thread stays open.

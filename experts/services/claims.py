@@ -1,18 +1,21 @@
-"""Claims: an expert holds a question exclusively for a while (Kitsune's "take"), decided in the database."""
+"""Claims: an expert holds a question exclusively for a while (Kitsune's "take"), decided in the database; while
+holding it, they may ask the asker for more information (the hold then lasts while the asker replies)."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
 from core.errors import ApplicationError
+from core.text import normalize_text
 from experts import permissions as expert_permissions
 from experts.models import QuestionClaim
-from forum import permissions
-from forum.models import Question
+from forum import emails, permissions
+from forum.models import InformationRequest, Question
 
 
 class ClaimTaken(ApplicationError):
@@ -53,7 +56,7 @@ def question_claim(*, question: Question, expert_user: User) -> QuestionClaim:
 @transaction.atomic
 def question_release(*, question: Question, expert_user: User) -> None:
     expert = getattr(expert_user, "expert_profile", None)
-    deleted, _ = QuestionClaim.objects.filter(question=question, expert=expert).delete()
+    deleted, _by_kind = QuestionClaim.objects.filter(question=question, expert=expert).delete()
     if deleted:
         audit_record(actor=expert_user, action="question.release", target=question)
 
@@ -61,3 +64,28 @@ def question_release(*, question: Question, expert_user: User) -> None:
 def active_claim(question: Question) -> QuestionClaim | None:
     claim = QuestionClaim.objects.select_related("expert").filter(question=question).first()
     return claim if claim is not None and claim.is_active else None
+
+
+@transaction.atomic
+def information_request(*, question: Question, expert_user: User, message: str) -> InformationRequest:
+    """The expert holding a question asks the asker privately for more information. The question waits in
+    "needs information", still held by that expert, for FORUM_INFORMATION_WAIT_DAYS."""
+    permissions.check(expert_permissions.can_use_dashboard(expert_user))
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.status != Question.Status.APPROVED:
+        raise ApplicationError(_("Only a question waiting for an answer can be asked about."), status=409)
+    claim = active_claim(question)
+    if claim is None or claim.expert_id != expert_user.expert_profile.pk:
+        raise ApplicationError(_("Claim the question first: the asker's reply comes back to you."), status=409)
+    message = normalize_text(message)
+    if not message:
+        raise ApplicationError(_("Write what you would like to know; the asker reads it in an email."))
+    request = InformationRequest.objects.create(question=question, expert=claim.expert, message=message)
+    question.status = Question.Status.NEEDS_INFO
+    question.save(update_fields=["status", "updated_at"])
+    claim.expires_at = timezone.now() + timedelta(days=settings.FORUM_INFORMATION_WAIT_DAYS)
+    claim.save(update_fields=["expires_at"])
+    audit_record(actor=expert_user, action="question.request_information", target=question,
+                 before={"status": "approved"}, after={"status": question.status})  # fmt: skip
+    emails.information_requested(request)
+    return request

@@ -117,7 +117,7 @@ def review_claim(*, answer: Answer, reviewer_user: User) -> ReviewClaim:
 @transaction.atomic
 def review_release(*, answer: Answer, reviewer_user: User) -> None:
     reviewer = getattr(reviewer_user, "expert_profile", None)
-    deleted, _ = ReviewClaim.objects.filter(answer=answer, reviewer=reviewer).delete()
+    deleted, _by_kind = ReviewClaim.objects.filter(answer=answer, reviewer=reviewer).delete()
     if deleted:
         audit_record(actor=reviewer_user, action="answer.review_release", target=answer)
 

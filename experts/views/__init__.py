@@ -5,7 +5,8 @@ from .dashboard import (
     ExpertRequiredMixin,
     claim,
     mark_reviewed,
-    release,  # fmt: skip
+    release,
+    request_information,
 )
 from .directory import ApplyView, ExpertDetailView, ExpertListView
 from .peers import peer_agree, peer_concern
@@ -14,5 +15,5 @@ from .reviews import ReviewView, review_claim, review_release
 __all__ = [
     "AnswerEditorView", "AnswerReviseView", "ApplyView", "DashboardView", "ExpertDetailView", "ExpertListView",
     "ExpertRequiredMixin", "ReviewView", "claim", "mark_reviewed", "peer_agree", "peer_concern", "release",
-    "review_claim", "review_release",
+    "request_information", "review_claim", "review_release",
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.query import SLUG_MAX_LENGTH, query_text
 from experts import permissions as expert_permissions
@@ -56,6 +57,7 @@ class DashboardView(ExpertRequiredMixin, TemplateView):
             in_review=selectors.my_answers_in_review(expert),
             review_queue=selectors.review_queue(expert),
             concerns=selectors.answers_with_concerns(),
+            waiting_for_asker=selectors.waiting_for_asker(expert),
             figures=figures,
             median_text=humanize_duration(figures.median_time),
         )
@@ -119,7 +121,8 @@ class AnswerEditorView(ExpertRequiredMixin, View):
             self.request,
             self.template_name,
             {"question": self.question, "form": form, "claim": claim, "preview_html": preview_html,
-             "claim_minutes": settings.FORUM_CLAIM_MINUTES, "answer": answer},
+             "claim_minutes": settings.FORUM_CLAIM_MINUTES, "answer": answer,
+             "exchanges": self.question.information_requests.all(), "wait_days": settings.FORUM_INFORMATION_WAIT_DAYS},
         )  # fmt: skip
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -203,4 +206,25 @@ def mark_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     answers.answer_mark_reviewed(answer=answer, expert_user=request.user)
     messages.success(request, _("Marked as reviewed today."))
+    return redirect("experts:dashboard")
+
+
+@require_POST
+@never_cache
+def request_information(request: HttpRequest, pk: int) -> HttpResponse:
+    """The expert holding a question asks the asker for more information."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    _expert_or_403(request)
+    question = get_object_or_404(Question, pk=pk)
+    try:
+        claims.information_request(question=question, expert_user=request.user, message=request.POST.get("message", ""))
+    except ApplicationError as refusal:
+        messages.error(request, str(refusal))
+        return (
+            redirect("experts:answer", pk=pk)
+            if question.status == Question.Status.APPROVED
+            else redirect("experts:dashboard")
+        )
+    messages.success(request, _("Your question was emailed to the asker. Their reply comes back to you here."))
     return redirect("experts:dashboard")

@@ -1,5 +1,5 @@
 from .answer import Answer, AnswerRevision
-from .question import Question, QuestionRevision
+from .question import InformationRequest, Question, QuestionRevision
 from .redaction import Redaction
 from .taxonomy import Category, MonthCount, Tag
 from .triage import CrisisContact, Triage, TriageTerm
@@ -9,6 +9,7 @@ __all__ = [
     "AnswerRevision",
     "Category",
     "CrisisContact",
+    "InformationRequest",
     "MonthCount",
     "Question",
     "QuestionRevision",

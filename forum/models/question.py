@@ -22,6 +22,7 @@ class Question(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting review")
         APPROVED = "approved", _("Approved, waiting for an expert")
+        NEEDS_INFO = "needs_info", _("The expert asked the asker for more information")
         ANSWERED = "answered", _("Answered")
         REJECTED = "rejected", _("Not published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -80,7 +81,9 @@ class Question(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=["pending", "approved", "answered", "rejected", "withdrawn"]),
+                condition=models.Q(
+                    status__in=["pending", "approved", "needs_info", "answered", "rejected", "withdrawn"]
+                ),
                 name="question_status_valid",
             ),
             models.CheckConstraint(
@@ -144,3 +147,25 @@ class QuestionRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class InformationRequest(models.Model):
+    """An expert's private question to the asker before answering, and the asker's reply. Neither is ever
+    public; the question waits in "needs information" until the asker replies (or the wait ends)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="information_requests")
+    expert = models.ForeignKey(
+        "experts.ExpertProfile", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("expert")
+    )
+    message = models.TextField(_("the expert's question"), max_length=2000)
+    reply = models.TextField(_("the asker's reply"), blank=True, max_length=4000)
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for more information")
+        verbose_name_plural = _("requests for more information")
+        ordering = ["asked_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Request on #{self.question_id} at {self.asked_at:%Y-%m-%d %H:%M}"

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
 
+from core.errors import ApplicationError
 from core.markdown import render_markdown
 from forum import permissions, screening, selectors, triage
 from forum.forms import AskForm, QuestionForm
@@ -169,4 +170,20 @@ def question_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("This question is already being worked on and can no longer be withdrawn."))
     else:
         messages.success(request, _("Your question was withdrawn. It will not be published."))
+    return redirect("forum:my_questions")
+
+
+@require_POST
+@never_cache
+def information_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """The asker answers an expert's request for more information, from My questions."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    question = get_object_or_404(Question, pk=pk, author=request.user)
+    try:
+        question_services.information_reply(question=question, asker=request.user, reply=request.POST.get("reply", ""))
+    except ApplicationError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Thank you. Your reply is with the expert, who will answer your question."))
     return redirect("forum:my_questions")

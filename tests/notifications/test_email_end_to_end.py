@@ -135,3 +135,46 @@ def test_a_flagged_question_reaches_the_asker_and_the_moderator_on_duty_through_
     alert = text(messages[moderator.email])
     assert "Thoughts of suicide or self-harm" in alert and "suicidal" not in alert  # the kind, not the words
     assert "suicid" not in (messages[asker.email]["Subject"] + messages[moderator.email]["Subject"]).lower()
+
+
+ASK_ASKER = """
+from accounts.models import User
+from forum.models import Question
+from experts.services.claims import information_request, question_claim
+question = Question.objects.get(pk={question_id})
+expert = User.objects.get(pk={expert_user_id})
+question_claim(question=question, expert_user=expert)
+information_request(question=question, expert_user=expert, message="Did the tingling start suddenly?")
+"""
+
+REPLY_TO_EXPERT = """
+from accounts.models import User
+from forum.models import Question
+from forum.services.questions import information_reply
+information_reply(question=Question.objects.get(pk={question_id}), asker=User.objects.get(pk={asker_id}),
+                  reply="Slowly, over about two weeks.")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_for_more_information_and_its_reply_are_emailed_through_the_worker(tmp_path):
+    from tests.factories import UserFactory
+
+    expert, asker = ExpertProfileFactory(), UserFactory()
+    question = QuestionFactory(status="approved", approved_at=timezone.now(), author=asker, title="Tingling hands?")
+    broker_url, broker_env = _broker(tmp_path)
+    with smtp_server() as (port, inbox):
+        env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        with celery_worker(env, tmp_path / "worker.log", "information-e2e"):
+            asked = run_django(ASK_ASKER.format(question_id=question.pk, expert_user_id=expert.user_id), env)
+            assert asked.returncode == 0, asked.stderr
+            assert wait_for(lambda: len(inbox.messages) >= 1), (tmp_path / "worker.log").read_text()
+            replied = run_django(REPLY_TO_EXPERT.format(question_id=question.pk, asker_id=asker.pk), env)
+            assert replied.returncode == 0, replied.stderr
+            assert wait_for(lambda: len(inbox.messages) >= 2), (tmp_path / "worker.log").read_text()
+            time.sleep(1)
+    messages = [email.message_from_bytes(raw) for raw in inbox.messages]
+    assert [m["To"] for m in messages] == [asker.email, expert.user.email]  # each once, in that order
+    first = messages[0].get_payload()[0].get_payload(decode=True).decode()
+    assert "Did the tingling start suddenly?" in first
+    assert OutboxEmail.objects.filter(status="sent").count() == 2

@@ -130,6 +130,7 @@ def test_redaction_in_the_admin_requires_a_reason_and_keeps_history(client, mode
         "title": question.title, "body": "Call me on [removed] about my relapse, it has been hard lately.",
         "category": question.category_id, "redaction_reason": "",
         "revisions-TOTAL_FORMS": "0", "revisions-INITIAL_FORMS": "0",
+        "information_requests-TOTAL_FORMS": "0", "information_requests-INITIAL_FORMS": "0",
         "forum-redaction-content_type-object_id-TOTAL_FORMS": "0",
         "forum-redaction-content_type-object_id-INITIAL_FORMS": "0",
     }  # fmt: skip
