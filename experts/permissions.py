@@ -1,6 +1,7 @@
 """Rules for the expert side: who may use the dashboard and act on a question."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from accounts.models import User
 from experts.models import ExpertProfile, QuestionClaim
@@ -29,6 +30,25 @@ def can_revise(user: User | AnonymousUser, answer: Answer) -> bool:
         and profile is not None
         and answer.expert_id == profile.pk
         and answer.status == Answer.Status.PUBLISHED
+    )
+
+
+def needs_rereview(answer: Answer) -> bool:
+    """A published answer past its topic's review date, or whose author no longer answers (suspended, licence
+    expired, account closed), or that another clinician raised a concern about."""
+    if answer.status != Answer.Status.PUBLISHED:
+        return False
+    author = answer.expert
+    departed = not author.is_verified or not author.user.is_active
+    due = answer.next_review_due is not None and answer.next_review_due < timezone.now()
+    return departed or due or answer.concern_raised_at is not None
+
+
+def can_rereview(user: User | AnonymousUser, answer: Answer) -> bool:
+    """Any other verified expert may revise (with a public change note) or confirm an answer that needs it."""
+    profile = expert_profile_of(user)
+    return bool(
+        can_use_dashboard(user) and profile is not None and answer.expert_id != profile.pk and needs_rereview(answer)
     )
 
 

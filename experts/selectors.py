@@ -3,8 +3,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DateTimeField, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from experts.models import ExpertProfile
@@ -25,13 +25,19 @@ def experts_public(specialty: str | None = None) -> QuerySet[ExpertProfile]:
 
 
 def expert_for_profile(slug: str) -> ExpertProfile | None:
+    """A verified expert's page; or a former expert's (suspended, licence expired, account closed) while answers
+    of theirs are published, so their credentials link keeps working (the page says they no longer answer)."""
     expert = (
-        ExpertProfile.objects.verified()
-        .prefetch_related(Prefetch("specialties", queryset=Category.objects.only("name", "slug")))
+        ExpertProfile.objects.prefetch_related(Prefetch("specialties", queryset=Category.objects.only("name", "slug")))
+        .select_related("user")
         .filter(slug=slug)
         .first()
     )
-    return expert if expert is not None and expert.is_verified else None
+    if expert is None:
+        return None
+    if expert.is_verified and expert.user.is_active:
+        return expert
+    return expert if Answer.objects.filter(expert=expert, status=Answer.Status.PUBLISHED).exists() else None
 
 
 def dashboard_queue(
@@ -156,3 +162,29 @@ def waiting_for_asker(expert: ExpertProfile) -> QuerySet[Question]:
         .select_related("claim")
         .order_by("updated_at")
     )
+
+
+def rereview_queue(expert: ExpertProfile, *, mine_only: bool = True) -> list[Answer]:
+    """Other experts' published answers that need re-review (experts.permissions.needs_rereview), in the expert's
+    specialties (or all topics), those of departed authors and with concerns first, then the longest overdue."""
+    now = timezone.now()
+    departed = ~Q(expert__status=ExpertProfile.Status.VERIFIED) | Q(expert__licence_expires_on__lt=timezone.localdate())
+    departed |= Q(expert__user__is_active=False)
+    interval = ExpressionWrapper(
+        Coalesce(F("question__category__review_interval_days"), Value(settings.FORUM_REVIEW_INTERVAL_DAYS))
+        * Value(timedelta(days=1)),
+        output_field=DurationField(),
+    )
+    answers = (
+        Answer.objects.filter(status=Answer.Status.PUBLISHED)
+        .exclude(expert=expert)
+        .annotate(due_at=ExpressionWrapper(F("last_reviewed_at") + interval, output_field=DateTimeField()))
+        .filter(departed | Q(due_at__lt=now) | Q(concern_raised_at__isnull=False))
+        .select_related("question__category", "expert__user")
+        .order_by("due_at", "id")
+    )
+    if mine_only:
+        answers = answers.filter(question__category__in=expert.specialties.all())
+    found: list[Answer] = list(answers[:100])
+    found.sort(key=lambda a: (a.expert.is_verified and a.expert.user.is_active, a.concern_raised_at is None))
+    return found

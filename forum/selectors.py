@@ -115,11 +115,11 @@ QUESTION_PAGE_FIELDS = (
     "id", "author_id", "title", "slug", "body", "body_html", "category_id", "is_anonymous", "status",
     "rejection_reason", "comments_closed", "comment_count", "answered_at",
 )  # fmt: skip
-CATEGORY_PAGE_FIELDS = ("id", "name", "slug")
+CATEGORY_PAGE_FIELDS = ("id", "name", "slug", "review_interval_days")
 AUTHOR_PAGE_FIELDS = ("id", "display_name")
 ANSWER_PAGE_FIELDS = (
     "id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at", "reviewed_by_id",
-    "reviewed_at", "agreement_count",
+    "reviewed_at", "agreement_count", "change_note", "change_note_by", "change_note_at",
 )  # fmt: skip
 EXPERT_PAGE_FIELDS = (
     "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
@@ -128,10 +128,10 @@ REVIEWER_PAGE_FIELDS = ("id", "public_name", "slug", "postnominals", "position",
 QUESTION_PAGE_SQL = f"""
 SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
        q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
-       c.id, c.name, c.slug,
+       c.id, c.name, c.slug, c.review_interval_days,
        u.id, u.display_name,
        a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
-       a.reviewed_by_id, a.reviewed_at, a.agreement_count,
+       a.reviewed_by_id, a.reviewed_at, a.agreement_count, a.change_note, a.change_note_by, a.change_note_at,
        e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
        e.status,
        r.id, r.public_name, r.slug, r.postnominals, r.position, r.institution,

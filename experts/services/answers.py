@@ -5,10 +5,12 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.audit import audit_record
 from core.cache import invalidate
+from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
 from experts import permissions as expert_permissions
@@ -74,34 +76,57 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
 
 @transaction.atomic
 def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "") -> Answer:
-    """A new version of a published answer; every version is kept and the review date moves on."""
-    answer = Answer.objects.select_for_update().get(pk=answer.pk)
-    permissions.check(expert_permissions.can_revise(expert_user, answer))
+    """A new version of a published answer, by its author or, when it needs re-review, by another verified expert
+    (who must say what changed: the note is shown under the answer). Every version is kept; the review date moves
+    on and any concern is settled."""
+    answer = (
+        Answer.objects.select_for_update(of=("self",))
+        .select_related("question__category", "expert__user")
+        .get(pk=answer.pk)
+    )
+    own = expert_permissions.can_revise(expert_user, answer)
+    permissions.check(own or expert_permissions.can_rereview(expert_user, answer))
+    note = normalize_text(note, multiline=False)
+    if not own and not note:
+        raise ApplicationError(_("Say what you changed: the note is shown under the answer."))
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
+    now = timezone.now()
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.personal_details = screening.detail_kinds(body)
-    answer.last_reviewed_at = timezone.now()
-    answer.save(update_fields=["body", "body_html", "personal_details", "last_reviewed_at", "updated_at"])
-    revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body)
+    answer.last_reviewed_at = now
+    changed = ["body", "body_html", "personal_details", "last_reviewed_at", "updated_at"]
+    name = expert_user.expert_profile.display_name
+    if note:
+        answer.change_note, answer.change_note_by, answer.change_note_at = note, name, now
+        changed += ["change_note", "change_note_by", "change_note_at"]
+    answer.save(update_fields=changed)
+    revision = AnswerRevision.objects.create(answer=answer, editor=expert_user, body=body, note=note,
+                                             editor_name=name)  # fmt: skip
     peers.settle_concerns(answer)
     search_index.refresh_vectors([answer.question_id])
     invalidate(*scopes.public_qa(answer.question))
-    audit_record(actor=expert_user, action="answer.revise", target=answer, before=before,
-                 after={"revision": revision.pk, "last_reviewed_at": answer.last_reviewed_at.isoformat()},
+    audit_record(actor=expert_user, action="answer.revise" if own else "answer.rereview_revise", target=answer,
+                 before=before, after={"revision": revision.pk, "last_reviewed_at": now.isoformat()},
                  reason=note)  # fmt: skip
     return answer
 
 
 @transaction.atomic
 def answer_mark_reviewed(*, answer: Answer, expert_user: User) -> Answer:
-    answer = Answer.objects.select_for_update().get(pk=answer.pk)
-    permissions.check(expert_permissions.can_revise(expert_user, answer))
+    """The author, or another verified expert when the answer needs re-review, confirms it is still correct."""
+    answer = (
+        Answer.objects.select_for_update(of=("self",))
+        .select_related("question__category", "expert__user")
+        .get(pk=answer.pk)
+    )
+    own = expert_permissions.can_revise(expert_user, answer)
+    permissions.check(own or expert_permissions.can_rereview(expert_user, answer))
     before = {"last_reviewed_at": answer.last_reviewed_at.isoformat() if answer.last_reviewed_at else None}
     answer.last_reviewed_at = timezone.now()
     answer.save(update_fields=["last_reviewed_at", "updated_at"])
     peers.settle_concerns(answer)
     invalidate(scopes.question(answer.question_id))  # "last reviewed" shows on its page only
-    audit_record(actor=expert_user, action="answer.reviewed", target=answer, before=before,
-                 after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip
+    audit_record(actor=expert_user, action="answer.reviewed" if own else "answer.rereview_confirm", target=answer,
+                 before=before, after={"last_reviewed_at": answer.last_reviewed_at.isoformat()})  # fmt: skip
     return answer

@@ -57,6 +57,7 @@ class DashboardView(ExpertRequiredMixin, TemplateView):
             in_review=selectors.my_answers_in_review(expert),
             review_queue=selectors.review_queue(expert),
             concerns=selectors.answers_with_concerns(),
+            rereview=selectors.rereview_queue(expert, mine_only=mine),
             waiting_for_asker=selectors.waiting_for_asker(expert),
             figures=figures,
             median_text=humanize_duration(figures.median_time),
@@ -167,17 +168,18 @@ class AnswerReviseView(ExpertRequiredMixin, View):
     def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)
         self.answer = get_object_or_404(
-            Answer.objects.select_related("question", "expert").prefetch_related("revisions"), pk=kwargs["pk"]
+            Answer.objects.select_related("question__category", "expert__user").prefetch_related("revisions"),
+            pk=kwargs["pk"],
         )
 
     def check(self) -> None:
-        if not expert_permissions.can_revise(self.request.user, self.answer):
+        self.own = expert_permissions.can_revise(self.request.user, self.answer)
+        if not self.own and not expert_permissions.can_rereview(self.request.user, self.answer):
             raise PermissionDenied
 
-    def render_page(self, form: AnswerForm, preview_html: str = "") -> HttpResponse:
-        return render(
-            self.request, self.template_name, {"answer": self.answer, "form": form, "preview_html": preview_html}
-        )
+    def render_page(self, form: AnswerForm, preview_html: str = "", status: int = 200) -> HttpResponse:
+        context = {"answer": self.answer, "form": form, "preview_html": preview_html, "own": self.own}
+        return render(self.request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.check()
@@ -188,11 +190,15 @@ class AnswerReviseView(ExpertRequiredMixin, View):
         form = AnswerForm(request.POST, show_note=True)
         if "preview" in request.POST or not form.is_valid():
             return self.render_page(form, render_markdown(request.POST.get("body", "")))
-        answers.answer_revise(
-            answer=self.answer, expert_user=request.user, body=form.cleaned_data["body"],  # type: ignore[arg-type]
-            note=form.cleaned_data.get("note", ""),
-        )  # fmt: skip
-        messages.success(request, _("Your revised answer is published."))
+        try:
+            answers.answer_revise(
+                answer=self.answer, expert_user=request.user, body=form.cleaned_data["body"],  # type: ignore[arg-type]
+                note=form.cleaned_data.get("note", ""),
+            )  # fmt: skip
+        except ApplicationError as refusal:
+            form.add_error("note", str(refusal))
+            return self.render_page(form, render_markdown(form.cleaned_data["body"]), status=400)
+        messages.success(request, _("The revised answer is published."))
         return redirect(self.answer.question.get_absolute_url())
 
 
@@ -201,11 +207,13 @@ class AnswerReviseView(ExpertRequiredMixin, View):
 def mark_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("account_login")
-    answer = get_object_or_404(Answer, pk=pk)
-    if not expert_permissions.can_revise(request.user, answer):
+    answer = get_object_or_404(Answer.objects.select_related("question__category", "expert__user"), pk=pk)
+    if not expert_permissions.can_revise(request.user, answer) and not expert_permissions.can_rereview(
+        request.user, answer
+    ):
         raise PermissionDenied
     answers.answer_mark_reviewed(answer=answer, expert_user=request.user)
-    messages.success(request, _("Marked as reviewed today."))
+    messages.success(request, _("Confirmed: the answer is marked as reviewed today."))
     return redirect("experts:dashboard")
 
 

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -35,6 +37,11 @@ class Answer(models.Model):
     # a concern raised by one of them waits for the author's revision or review.
     agreement_count = models.PositiveIntegerField(_("clinicians who agree"), default=0)
     concern_raised_at = models.DateTimeField(_("concern raised at"), null=True, blank=True)
+    # The latest public change note, shown under the answer ("Updated 3 March 2027 by …: …"); every version and
+    # its note are kept in AnswerRevision.
+    change_note = models.CharField(_("latest change note"), max_length=300, blank=True)
+    change_note_by = models.CharField(_("changed by"), max_length=140, blank=True)
+    change_note_at = models.DateTimeField(_("changed at"), null=True, blank=True)
     # Kinds of personal detail its words seem to hold (forum.screening), kept by the services for moderators.
     personal_details = ArrayField(
         models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
@@ -58,11 +65,21 @@ class Answer(models.Model):
     def __str__(self) -> str:
         return f"Answer to #{self.question_id}"
 
+    @property
+    def next_review_due(self) -> datetime | None:
+        """When the answer should be re-reviewed: its last review plus its topic's interval."""
+        if self.last_reviewed_at is None:
+            return None
+        return self.last_reviewed_at + self.question.category.review_interval
+
 
 class AnswerRevision(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     body = models.TextField()
+    # What changed, shown under the answer ("Updated 3 March 2027 by …: …"); empty for the first version.
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    editor_name = models.CharField(_("updated by"), max_length=140, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

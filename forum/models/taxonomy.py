@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +14,11 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
     # Kept by the services that publish and unpublish (forum/figures.py), recounted nightly.
     public_count = models.PositiveIntegerField(_("public Q&As"), default=0, editable=False)
+    review_interval_days = models.PositiveSmallIntegerField(
+        _("review answers every (days)"), null=True, blank=True,
+        help_text=_("How long an answer on this topic stays current before an expert re-reviews it. Empty: the "
+                    "site's default (FORUM_REVIEW_INTERVAL_DAYS)."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("category")
@@ -22,6 +30,10 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return links.link("forum:category", self.slug)  # a list page links the same topics often
+
+    @property
+    def review_interval(self) -> timedelta:
+        return timedelta(days=self.review_interval_days or settings.FORUM_REVIEW_INTERVAL_DAYS)
 
 
 class Tag(models.Model):
