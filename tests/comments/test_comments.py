@@ -306,3 +306,24 @@ def test_an_expert_who_asked_under_their_name_keeps_the_expert_badge_on_their_co
     comment = services.comment_post(question=question, author=asking_expert.user, body="Thanks, that helps.")
     own = _comment_html(client.get(question.get_absolute_url()).content.decode(), comment)
     assert "Dr Open Asker" in own and "Expert" in own and "Asker" in own
+
+
+@pytest.mark.django_db
+def test_the_askers_follow_up_comment_emails_the_answering_expert_once():
+    from django.core import mail
+
+    from comments import services as comment_services
+    from notifications.tasks import sweep_outbox
+    from tests.factories import UserFactory, answered_question
+
+    asker = UserFactory()
+    question = answered_question(author=asker)
+    Comment.objects.create(question=question, author=asker, body="first", body_html="first", status="approved")
+    expert_email = question.answer.expert.user.email
+    follow_up = comment_services.comment_post(question=question, author=asker, body="It helped, and one more thing…")
+    assert follow_up.status == Comment.Status.APPROVED
+    comment_services.comment_post(question=question, author=UserFactory(), body="A reader's comment, not the asker's")
+    sweep_outbox.apply()
+    sweep_outbox.apply()
+    to_expert = [m for m in mail.outbox if m.to == [expert_email]]
+    assert len(to_expert) == 1 and f"#comment-{follow_up.pk}" in to_expert[0].body
