@@ -1,5 +1,6 @@
 """Rules for the expert side: who may use the dashboard and act on a question."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
@@ -35,13 +36,17 @@ def can_revise(user: User | AnonymousUser, answer: Answer) -> bool:
 
 def needs_rereview(answer: Answer) -> bool:
     """A published answer past its topic's review date, or whose author no longer answers (suspended, licence
-    expired, account closed), or that another clinician raised a concern about."""
+    expired, account closed), or that another clinician raised a concern about, or that many readers said did
+    not help."""
     if answer.status != Answer.Status.PUBLISHED:
         return False
     author = answer.expert
     departed = not author.is_verified or not author.user.is_active
     due = answer.next_review_due is not None and answer.next_review_due < timezone.now()
-    return departed or due or answer.concern_raised_at is not None
+    unhelpful = (
+        answer.unhelpful_count >= settings.FORUM_UNHELPFUL_REREVIEW and answer.unhelpful_count > answer.helpful_count
+    )
+    return departed or due or answer.concern_raised_at is not None or unhelpful
 
 
 def can_rereview(user: User | AnonymousUser, answer: Answer) -> bool:

@@ -3,12 +3,23 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, DateTimeField, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from experts.models import ExpertProfile
-from forum.models import Answer, Category, Question
+from forum.models import Answer, AnswerFeedback, Category, Question
 from forum.selectors import Cardinality, Median
 
 
@@ -170,6 +181,7 @@ def rereview_queue(expert: ExpertProfile, *, mine_only: bool = True) -> list[Ans
     now = timezone.now()
     departed = ~Q(expert__status=ExpertProfile.Status.VERIFIED) | Q(expert__licence_expires_on__lt=timezone.localdate())
     departed |= Q(expert__user__is_active=False)
+    unhelpful = Q(unhelpful_count__gte=settings.FORUM_UNHELPFUL_REREVIEW, unhelpful_count__gt=F("helpful_count"))
     interval = ExpressionWrapper(
         Coalesce(F("question__category__review_interval_days"), Value(settings.FORUM_REVIEW_INTERVAL_DAYS))
         * Value(timedelta(days=1)),
@@ -179,7 +191,7 @@ def rereview_queue(expert: ExpertProfile, *, mine_only: bool = True) -> list[Ans
         Answer.objects.filter(status=Answer.Status.PUBLISHED)
         .exclude(expert=expert)
         .annotate(due_at=ExpressionWrapper(F("last_reviewed_at") + interval, output_field=DateTimeField()))
-        .filter(departed | Q(due_at__lt=now) | Q(concern_raised_at__isnull=False))
+        .filter(departed | Q(due_at__lt=now) | Q(concern_raised_at__isnull=False) | unhelpful)
         .select_related("question__category", "expert__user")
         .order_by("due_at", "id")
     )
@@ -188,3 +200,29 @@ def rereview_queue(expert: ExpertProfile, *, mine_only: bool = True) -> list[Ans
     found: list[Answer] = list(answers[:100])
     found.sort(key=lambda a: (a.expert.is_verified and a.expert.user.is_active, a.concern_raised_at is None))
     return found
+
+
+@dataclass(frozen=True)
+class ReaderFeedback:
+    helped: int
+    did_not_help: int
+    answers: list[tuple[Answer, list[tuple[str, int]]]]  # answers readers said did not help, with the reasons
+
+
+def reader_feedback(expert: ExpertProfile, limit: int = 5) -> ReaderFeedback:
+    """What readers said of the expert's published answers: totals, and the answers most said did not help
+    with how often each reason was given (three queries)."""
+    mine = Answer.objects.filter(expert=expert, status=Answer.Status.PUBLISHED)
+    totals = mine.aggregate(helped=Sum("helpful_count"), not_helped=Sum("unhelpful_count"))
+    worst = list(mine.filter(unhelpful_count__gt=0).select_related("question").order_by("-unhelpful_count")[:limit])
+    labels = dict(AnswerFeedback.Reason.choices)
+    reasons: dict[int, list[tuple[str, int]]] = {}
+    rows = (
+        AnswerFeedback.objects.filter(answer__in=worst, helped=False)
+        .values("answer_id", "reason")
+        .annotate(n=Count("id"))
+        .order_by("answer_id", "-n")
+    )
+    for row in rows:
+        reasons.setdefault(row["answer_id"], []).append((str(labels.get(row["reason"], row["reason"])), row["n"]))
+    return ReaderFeedback(totals["helped"] or 0, totals["not_helped"] or 0, [(a, reasons.get(a.pk, [])) for a in worst])

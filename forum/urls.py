@@ -65,6 +65,7 @@ urlpatterns = [
     path("my/questions/<int:pk>/withdraw/", views.question_withdraw, name="question_withdraw"),
     path("my/questions/<int:pk>/reply/", views.information_reply, name="information_reply"),
     path("questions/<int:pk>/", views.QuestionDetailView.as_view(), name="question_noslug"),
+    path("questions/<int:pk>/feedback/", views.AnswerFeedbackView.as_view(), name="answer_feedback"),
     path("questions/<int:pk>/<str:slug>/", views.QuestionDetailView.as_view(), name="question"),
     path("categories/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),

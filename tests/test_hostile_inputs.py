@@ -43,7 +43,9 @@ HOSTILE = {
 
 # Every query parameter our code reads (test_every_query_parameter_read_is_fuzzed keeps this complete),
 # and those the frameworks read: allauth's next, the sitemap's and the admin's p, the admin's o and _to_field.
-OUR_QUERY_PARAMS = {"page", "q", "reply_to", "category", "tag", "expert", "specialty", "scope", "from", "to"}
+OUR_QUERY_PARAMS = {
+    "page", "q", "reply_to", "category", "tag", "expert", "specialty", "scope", "from", "to", "helped",
+}  # fmt: skip
 QUERY_PARAMS = sorted(OUR_QUERY_PARAMS | {"next", "p", "o", "_to_field"})
 
 APP_DIRS = ("core", "accounts", "notifications", "forum", "comments", "experts", "search", "moderation")
@@ -187,7 +189,7 @@ def _benign_query(w: dict) -> dict[str, str]:
     return {
         "page": "1", "q": "tired", "reply_to": str(w["comment"].pk), "category": "matrix-topic",
         "tag": "matrix-tag", "expert": "dr-matrix", "specialty": "matrix-topic", "scope": "all",
-        "from": "2000-01-01", "to": "2999-12-31",
+        "from": "2000-01-01", "to": "2999-12-31", "helped": "no",
     }  # fmt: skip
 
 

@@ -158,6 +158,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
     "signup": env("ACCOUNT_RATE_LIMIT_SIGNUP", default="20/m/ip"),
     "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate limit, not a password
+    # Anonymous "Did this answer help you?" votes (forum.views.feedback), per client address.
+    "answer_feedback": env("FORUM_FEEDBACK_RATE_LIMIT", default="30/h/ip"),
 }
 
 # Behind a reverse proxy every request comes from the proxy's address, so per-address throttles would
@@ -332,6 +334,8 @@ FORUM_ANSWER_TARGET_DAYS = env.int("FORUM_ANSWER_TARGET_DAYS", default=7)
 FORUM_CLAIM_MINUTES = env.int("FORUM_CLAIM_MINUTES", default=120)
 # How long a question waits for the asker's reply to an expert's request for more information (the expert keeps it).
 FORUM_INFORMATION_WAIT_DAYS = env.int("FORUM_INFORMATION_WAIT_DAYS", default=7)
+# An answer with at least this many "did not help" votes, and more of them than "helped", goes to re-review.
+FORUM_UNHELPFUL_REREVIEW = env.int("FORUM_UNHELPFUL_REREVIEW", default=5)
 FORUM_REVIEW_INTERVAL_DAYS = env.int("FORUM_REVIEW_INTERVAL_DAYS", default=365)
 # Comments: thread depth (0 = no replies), the window for editing one's own comment,
 # and how long after the answer a thread stays open.

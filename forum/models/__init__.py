@@ -1,4 +1,4 @@
-from .answer import Answer, AnswerRevision
+from .answer import Answer, AnswerFeedback, AnswerRevision
 from .question import InformationRequest, Question, QuestionRevision
 from .redaction import Redaction
 from .taxonomy import Category, MonthCount, Tag
@@ -6,6 +6,7 @@ from .triage import CrisisContact, Triage, TriageTerm
 
 __all__ = [
     "Answer",
+    "AnswerFeedback",
     "AnswerRevision",
     "Category",
     "CrisisContact",

@@ -3,6 +3,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,9 @@ class Answer(models.Model):
     # a concern raised by one of them waits for the author's revision or review.
     agreement_count = models.PositiveIntegerField(_("clinicians who agree"), default=0)
     concern_raised_at = models.DateTimeField(_("concern raised at"), null=True, blank=True)
+    # Readers' answers to "Did this answer help you?" (forum.services.feedback), kept with each vote.
+    helpful_count = models.PositiveIntegerField(_("helped"), default=0)
+    unhelpful_count = models.PositiveIntegerField(_("did not help"), default=0)
     # The latest public change note, shown under the answer ("Updated 3 March 2027 by …: …"); every version and
     # its note are kept in AnswerRevision.
     change_note = models.CharField(_("latest change note"), max_length=300, blank=True)
@@ -87,3 +91,35 @@ class AnswerRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.answer_id} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AnswerFeedback(models.Model):
+    """One reader's answer to "Did this answer help you?", with a reason when it did not. One per reader and
+    answer: a signed-in reader by account, an anonymous one by a keyed hash of their session (never an address)."""
+
+    class Reason(models.TextChoices):
+        NOT_ANSWERED = "not_answered", _("It did not answer the question")
+        HARD = "hard", _("It was hard to understand")
+        MORE = "more", _("I needed more detail")
+        OUTDATED = "outdated", _("It seems out of date or wrong")
+        OTHER = "other", _("Something else")
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="feedback")
+    helped = models.BooleanField(_("helped"))
+    reason = models.CharField(_("why not"), max_length=20, choices=Reason.choices, blank=True)
+    voter = models.CharField(max_length=80)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("answer feedback")
+        verbose_name_plural = _("answer feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "voter"], name="answer_feedback_once_per_reader"),
+            models.CheckConstraint(condition=models.Q(helped=True) | ~models.Q(reason=""), name="unhelpful_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{'helped' if self.helped else 'did not help'}: answer {self.answer_id}"

@@ -8,12 +8,14 @@ from .asking import (
     information_reply,
     question_withdraw,  # fmt: skip
 )
+from .feedback import AnswerFeedbackView
 from .listing import ArchiveMonthView, ArchiveYearView, CategoryView, HomeView, SidebarMixin, TagView
 from .questions import QuestionDetailView
 from .site import StaticPageView, healthz, hello, humanize_duration, robots_txt
 
 __all__ = [
-    "AlertSubscribeView", "SidebarMixin", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
+    "AlertSubscribeView", "AnswerFeedbackView", "SidebarMixin", "ArchiveMonthView", "ArchiveYearView", "AskView",
+    "CategoryView",
     "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView",
     "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
     "healthz", "hello", "humanize_duration", "information_reply", "question_withdraw",
