@@ -226,3 +226,13 @@ def reader_feedback(expert: ExpertProfile, limit: int = 5) -> ReaderFeedback:
     for row in rows:
         reasons.setdefault(row["answer_id"], []).append((str(labels.get(row["reason"], row["reason"])), row["n"]))
     return ReaderFeedback(totals["helped"] or 0, totals["not_helped"] or 0, [(a, reasons.get(a.pk, [])) for a in worst])
+
+
+def thanks_received(expert: ExpertProfile, limit: int = 5) -> QuerySet[Answer]:
+    """The newest thank-you notes askers sent the expert, with the question each is about."""
+    return (
+        Answer.objects.filter(expert=expert, thanked_at__isnull=False)
+        .select_related("question")
+        .only("thanks", "thanked_at", "question__title", "question__slug", "question__id")
+        .order_by("-thanked_at")[:limit]
+    )

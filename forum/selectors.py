@@ -119,7 +119,7 @@ CATEGORY_PAGE_FIELDS = ("id", "name", "slug", "review_interval_days")
 AUTHOR_PAGE_FIELDS = ("id", "display_name")
 ANSWER_PAGE_FIELDS = (
     "id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at", "reviewed_by_id",
-    "reviewed_at", "agreement_count", "change_note", "change_note_by", "change_note_at",
+    "reviewed_at", "agreement_count", "accepted_at", "change_note", "change_note_by", "change_note_at",
 )  # fmt: skip
 EXPERT_PAGE_FIELDS = (
     "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
@@ -131,7 +131,8 @@ SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q
        c.id, c.name, c.slug, c.review_interval_days,
        u.id, u.display_name,
        a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
-       a.reviewed_by_id, a.reviewed_at, a.agreement_count, a.change_note, a.change_note_by, a.change_note_at,
+       a.reviewed_by_id, a.reviewed_at, a.agreement_count, a.accepted_at, a.change_note, a.change_note_by,
+       a.change_note_at,
        e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
        e.status,
        r.id, r.public_name, r.slug, r.postnominals, r.position, r.institution,

@@ -64,6 +64,7 @@ urlpatterns = [
     path("my/questions/<int:pk>/edit/", views.QuestionEditView.as_view(), name="question_edit"),
     path("my/questions/<int:pk>/withdraw/", views.question_withdraw, name="question_withdraw"),
     path("my/questions/<int:pk>/reply/", views.information_reply, name="information_reply"),
+    path("my/questions/<int:pk>/answered/", views.answer_accept, name="answer_accept"),
     path("questions/<int:pk>/", views.QuestionDetailView.as_view(), name="question_noslug"),
     path("questions/<int:pk>/feedback/", views.AnswerFeedbackView.as_view(), name="answer_feedback"),
     path("questions/<int:pk>/<str:slug>/", views.QuestionDetailView.as_view(), name="question"),

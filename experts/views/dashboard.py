@@ -59,6 +59,7 @@ class DashboardView(ExpertRequiredMixin, TemplateView):
             concerns=selectors.answers_with_concerns(),
             rereview=selectors.rereview_queue(expert, mine_only=mine),
             reader_feedback=selectors.reader_feedback(expert),
+            thanks=selectors.thanks_received(expert),
             waiting_for_asker=selectors.waiting_for_asker(expert),
             figures=figures,
             median_text=humanize_duration(figures.median_time),

@@ -38,6 +38,10 @@ class Answer(models.Model):
     # a concern raised by one of them waits for the author's revision or review.
     agreement_count = models.PositiveIntegerField(_("clinicians who agree"), default=0)
     concern_raised_at = models.DateTimeField(_("concern raised at"), null=True, blank=True)
+    # The asker said it answered their question, and may have thanked the expert (the thanks are the expert's).
+    accepted_at = models.DateTimeField(_("marked as answering the question"), null=True, blank=True)
+    thanks = models.TextField(_("the asker's thanks"), blank=True, max_length=1000)
+    thanked_at = models.DateTimeField(_("thanked at"), null=True, blank=True)
     # Readers' answers to "Did this answer help you?" (forum.services.feedback), kept with each vote.
     helpful_count = models.PositiveIntegerField(_("helped"), default=0)
     unhelpful_count = models.PositiveIntegerField(_("did not help"), default=0)

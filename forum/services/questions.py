@@ -16,7 +16,7 @@ from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
 from forum import emails, figures, permissions, scopes, screening, search_index, signals, triage
-from forum.models import Category, InformationRequest, Question, QuestionRevision, Tag
+from forum.models import Answer, Category, InformationRequest, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 from forum.services.redaction import question_redact
 
@@ -393,3 +393,28 @@ def information_waits_end() -> int:
                      before={"status": "needs_info"}, after={"status": question.status})  # fmt: skip
         ended += 1
     return ended
+
+
+@transaction.atomic
+def answer_accept(*, question: Question, asker: User, thanks: str = "") -> Answer:
+    """The asker says the answer answered their question (shown under it), and may thank the expert (who reads
+    the thanks on their dashboard)."""
+    question = _locked(question)
+    permissions.check(question.author_id == asker.pk)
+    answer = Answer.objects.select_for_update().filter(question=question, status=Answer.Status.PUBLISHED).first()
+    if answer is None or question.status != Question.Status.ANSWERED:
+        raise TransitionError(_("This question has no published answer yet."))
+    thanks = normalize_text(thanks)
+    changed = []
+    if answer.accepted_at is None:
+        answer.accepted_at = timezone.now()
+        changed.append("accepted_at")
+    if thanks:
+        answer.thanks, answer.thanked_at = thanks, timezone.now()
+        changed += ["thanks", "thanked_at"]
+    if not changed:
+        return answer
+    answer.save(update_fields=changed)
+    invalidate(scopes.question(question.pk))  # "the asker said this answered their question" shows on its page
+    audit_record(actor=asker, action="answer.accept", target=answer, after={"thanked": bool(thanks)})
+    return answer

@@ -3,6 +3,7 @@ from .asking import (
     AskView,
     MyQuestionsView,
     QuestionEditView,
+    answer_accept,
     ask_done,
     ask_preview,
     information_reply,
@@ -14,10 +15,8 @@ from .questions import QuestionDetailView
 from .site import StaticPageView, healthz, hello, humanize_duration, robots_txt
 
 __all__ = [
-    "AlertSubscribeView", "AnswerFeedbackView", "SidebarMixin", "ArchiveMonthView", "ArchiveYearView", "AskView",
-    "CategoryView",
-    "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView",
-    "StaticPageView", "TagView", "alerts_sent", "ask_done", "ask_preview",
-    "healthz", "hello", "humanize_duration", "information_reply", "question_withdraw",
-    "robots_txt",
+    "AlertSubscribeView", "AnswerFeedbackView", "ArchiveMonthView", "ArchiveYearView", "AskView", "CategoryView",
+    "HomeView", "MyQuestionsView", "QuestionDetailView", "QuestionEditView", "SidebarMixin", "StaticPageView",
+    "TagView", "alerts_sent", "answer_accept", "ask_done", "ask_preview", "healthz", "hello", "humanize_duration",
+    "information_reply", "question_withdraw", "robots_txt",
 ]  # fmt: skip

@@ -187,3 +187,19 @@ def information_reply(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Thank you. Your reply is with the expert, who will answer your question."))
     return redirect("forum:my_questions")
+
+
+@require_POST
+@never_cache
+def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """The asker says the answer answered their question, and may thank the expert."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    question = get_object_or_404(Question, pk=pk, author=request.user)
+    try:
+        question_services.answer_accept(question=question, asker=request.user, thanks=request.POST.get("thanks", ""))
+    except ApplicationError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("forum:my_questions")
+    messages.success(request, _("Thank you for telling us. The expert sees your message on their dashboard."))
+    return redirect(question.get_absolute_url())

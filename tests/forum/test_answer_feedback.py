@@ -60,3 +60,23 @@ def test_the_expert_sees_the_figures_and_many_no_votes_send_it_to_rereview(clien
     client.force_login(answer.expert.user)
     dashboard = client.get(reverse("experts:dashboard")).content.decode()
     assert "What readers say" in dashboard and "It was hard to understand × 2" in dashboard
+
+
+@pytest.mark.django_db
+def test_the_asker_marks_the_answer_and_thanks_the_expert(client):
+    asker = UserFactory()
+    question = answered_question(author=asker)
+    answer = Answer.objects.select_related("expert__user").get(question=question)
+    client.force_login(UserFactory())
+    assert "This is your question" not in client.get(question.get_absolute_url()).content.decode()
+    client.post(reverse("forum:answer_accept", args=[question.pk]), {"thanks": "Not mine"})
+    assert Answer.objects.get(pk=answer.pk).accepted_at is None  # only the asker
+    client.force_login(asker)
+    assert "This answered my question" in client.get(question.get_absolute_url()).content.decode()
+    client.post(reverse("forum:answer_accept", args=[question.pk]), {"thanks": "Thank you, the pacing tips work."})
+    client.logout()
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "The asker said this answered their question" in page and "pacing tips" not in page  # thanks stay private
+    client.force_login(answer.expert.user)
+    dashboard = client.get(reverse("experts:dashboard")).content.decode()
+    assert "Thank-you notes" in dashboard and "Thank you, the pacing tips work." in dashboard
