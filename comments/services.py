@@ -36,6 +36,7 @@ def _count(question_id: int, delta: int) -> None:
 
 def _published(comment: Comment) -> None:
     emails.comment_published(comment)
+    forum_emails.follow_update(comment.question, kind="comment", actor_id=comment.author_id, event=str(comment.pk))
 
 
 def _shown_changed(question_id: int, *, count_changed: bool) -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,7 @@ from forum import triage
 from forum.models import InformationRequest, Question, Redaction
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
-from notifications.models import AlertSubscription
+from notifications.models import AlertSubscription, QuestionFollow
 from notifications.services import enqueue, preference_token, preferences_for
 
 
@@ -176,3 +177,56 @@ def information_provided(request: InformationRequest) -> int:
             unsubscribe=preference_token(expert.user, "expert_queue"),
         )
     ])  # fmt: skip
+
+
+def follow_update(question: Question, *, kind: str, actor_id: int | None, event: str) -> int:
+    """A followed Q&A changed (kind "comment": a comment was published; "revision": its answer was revised):
+    followers who want news at once get an email now (never the person who made the change); the others' next
+    daily summary will say so."""
+    followers = QuestionFollow.objects.filter(question=question).select_related("user")
+    if actor_id is not None:
+        followers = followers.exclude(user_id=actor_id)
+    daily = followers.filter(frequency=QuestionFollow.Frequency.DAILY)
+    daily.update(**({"pending_comments": True} if kind == "comment" else {"pending_revision": True}))
+    url = absolute(question.get_absolute_url())
+    return enqueue(
+        compose(
+            key=f"follow:{kind}:{event}:user:{follow.user_id}", kind="follow_update", to_email=follow.user.email,
+            context={"question": question, "what": kind, "url": url, "user": follow.user},
+            unsubscribe=tokens.unsubscribe_token("follow", follow.pk),
+        )
+        for follow in followers.filter(frequency=QuestionFollow.Frequency.IMMEDIATE)
+        if follow.user.is_active
+    )  # fmt: skip
+
+
+@transaction.atomic
+def follow_digest() -> int:
+    """Once a day: each follower with news hears of every Q&A they follow that changed since the last summary
+    (the rows are locked meanwhile, so news arriving during the run wait for tomorrow's)."""
+    pending = list(
+        QuestionFollow.objects.filter(frequency=QuestionFollow.Frequency.DAILY)
+        .filter(Q(pending_comments=True) | Q(pending_revision=True))
+        .select_related("user", "question")
+        .select_for_update(of=("self",))
+        .order_by("user_id", "question_id")
+    )
+    by_user: dict[int, list[QuestionFollow]] = {}
+    for follow in pending:
+        by_user.setdefault(follow.user_id, []).append(follow)
+    today = timezone.localdate()
+    messages = [
+        compose(
+            key=f"follow-digest:{today}:user:{user_id}", kind="follow_digest", to_email=follows[0].user.email,
+            context={"follows": [(f.question, absolute(f.question.get_absolute_url()), f.pending_comments,
+                                  f.pending_revision) for f in follows], "user": follows[0].user},
+            unsubscribe=tokens.unsubscribe_token("follow", follows[0].pk),
+        )
+        for user_id, follows in by_user.items()
+        if follows[0].user.is_active
+    ]  # fmt: skip
+    sent = enqueue(messages)
+    QuestionFollow.objects.filter(pk__in=[f.pk for f in pending]).update(
+        pending_comments=False, pending_revision=False, last_sent_at=timezone.now()
+    )
+    return sent

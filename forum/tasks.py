@@ -36,3 +36,9 @@ def recount_public_figures() -> bool:
 def end_information_waits() -> int:
     """Nightly: questions whose asker did not reply to an expert's request in time go back to the queue."""
     return information_waits_end()
+
+
+@shared_task
+def follow_digest() -> int:
+    """Daily: the summary for readers who follow Q&As once a day."""
+    return emails.follow_digest()

@@ -67,6 +67,7 @@ urlpatterns = [
     path("my/questions/<int:pk>/answered/", views.answer_accept, name="answer_accept"),
     path("questions/<int:pk>/", views.QuestionDetailView.as_view(), name="question_noslug"),
     path("questions/<int:pk>/feedback/", views.AnswerFeedbackView.as_view(), name="answer_feedback"),
+    path("questions/<int:pk>/follow/", views.FollowView.as_view(), name="follow"),
     path("questions/<int:pk>/<str:slug>/", views.QuestionDetailView.as_view(), name="question"),
     path("categories/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),

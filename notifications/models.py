@@ -112,6 +112,35 @@ class AlertSubscription(models.Model):
         return str(_("all new answers"))
 
 
+class QuestionFollow(models.Model):
+    """A signed-in reader follows one Q&A: emails when its answer is revised or a comment is published, at once
+    or in one daily summary (pending_* say what the next summary reports)."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("At once")
+        DAILY = "daily", _("Once a day")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    question = models.ForeignKey("forum.Question", on_delete=models.CASCADE, related_name="followers")
+    frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
+    created_at = models.DateTimeField(default=timezone.now)
+    pending_comments = models.BooleanField(default=False)
+    pending_revision = models.BooleanField(default=False)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("followed Q&A")
+        verbose_name_plural = _("followed Q&As")
+        constraints = [models.UniqueConstraint(fields=["user", "question"], name="follow_once")]
+        indexes = [
+            models.Index(fields=["user"], name="follow_daily_pending",
+                         condition=models.Q(pending_comments=True) | models.Q(pending_revision=True)),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows #{self.question_id} ({self.frequency})"
+
+
 class NotificationPreferences(models.Model):
     """Which emails a person wants. Every email also carries a one-click unsubscribe link."""
 

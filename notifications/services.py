@@ -17,7 +17,7 @@ from accounts.models import User
 from core.audit import audit_record
 from notifications import tokens
 from notifications.delivery import Message, absolute, compose
-from notifications.models import AlertSubscription, NotificationPreferences, OutboxEmail
+from notifications.models import AlertSubscription, NotificationPreferences, OutboxEmail, QuestionFollow
 from notifications.tasks import send_outbox
 
 logger = logging.getLogger(__name__)
@@ -184,3 +184,19 @@ def preferences_update(*, user: User, **values: object) -> NotificationPreferenc
 
 def preference_unsubscribe(*, user: User, field: str) -> NotificationPreferences:
     return preferences_update(user=user, **{field: PREFERENCE_OFF[field]})
+
+
+@transaction.atomic
+def follow(*, user: User, question: Any, frequency: str) -> QuestionFollow:
+    """Follow a public Q&A (or change how often its news come)."""
+    if frequency not in QuestionFollow.Frequency.values:
+        frequency = QuestionFollow.Frequency.DAILY
+    following, _created = QuestionFollow.objects.update_or_create(
+        user=user, question=question, defaults={"frequency": frequency}
+    )
+    return following
+
+
+@transaction.atomic
+def unfollow(*, user: User, question: Any) -> None:
+    QuestionFollow.objects.filter(user=user, question=question).delete()

@@ -10,7 +10,8 @@ CONFIRM_SALT = "forum.alert-confirm"
 
 
 def unsubscribe_token(kind: str, ref: int, field: str = "") -> str:
-    """kind is "alert" (ref: subscription id) or "pref" (ref: user id, field: the preference)."""
+    """kind is "alert" (ref: subscription id), "pref" (ref: user id, field: the preference) or "follow" (ref:
+    the followed Q&A's QuestionFollow id)."""
     return signing.dumps({"k": kind, "r": ref, "f": field}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
@@ -19,7 +20,7 @@ def read_unsubscribe_token(token: str) -> dict[str, Any] | None:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    return data if isinstance(data, dict) and data.get("k") in {"alert", "pref"} else None
+    return data if isinstance(data, dict) and data.get("k") in {"alert", "pref", "follow"} else None
 
 
 def confirm_token(subscription_id: int) -> str:

@@ -18,7 +18,7 @@ from core.query import positive_int
 from notifications import services as alert_services
 from notifications import tokens
 from notifications.forms import PreferencesForm
-from notifications.models import AlertSubscription, NotificationPreferences
+from notifications.models import AlertSubscription, NotificationPreferences, QuestionFollow
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -96,6 +96,8 @@ class UnsubscribeView(View):
             subscription = AlertSubscription.objects.filter(pk=data["r"]).first()
             if subscription is not None:
                 alert_services.alert_unsubscribe(subscription=subscription)
+        elif data["k"] == "follow":
+            QuestionFollow.objects.filter(pk=data["r"]).delete()  # stops following that Q&A
         else:
             user = get_user_model().objects.filter(pk=data["r"]).first()
             field = str(data.get("f") or "")

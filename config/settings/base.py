@@ -297,6 +297,7 @@ CELERY_BEAT_SCHEDULE = {
     "close-old-threads": {"task": "forum.tasks.close_old_threads", "schedule": crontab(hour=3, minute=0)},
     "recount-public-figures": {"task": "forum.tasks.recount_public_figures", "schedule": crontab(hour=3, minute=30)},
     "end-information-waits": {"task": "forum.tasks.end_information_waits", "schedule": crontab(hour=3, minute=45)},
+    "follow-digest": {"task": "forum.tasks.follow_digest", "schedule": crontab(hour=7, minute=15)},
     "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
     "expert-digest": {"task": "experts.tasks.expert_digest", "schedule": crontab(hour=7, minute=0)},
     "moderator-digest": {"task": "moderation.tasks.moderator_digest", "schedule": crontab(hour=8, minute=0)},

@@ -18,7 +18,7 @@ from experts.models import ReviewClaim
 from experts.services import peers, reviews
 from experts.services.claims import ClaimTaken, active_claim
 from experts.services.publishing import publish
-from forum import permissions, scopes, screening, search_index
+from forum import emails, permissions, scopes, screening, search_index
 from forum.models import Answer, AnswerRevision, Question
 from forum.services.questions import TransitionError
 
@@ -106,6 +106,7 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     peers.settle_concerns(answer)
     search_index.refresh_vectors([answer.question_id])
     invalidate(*scopes.public_qa(answer.question))
+    emails.follow_update(answer.question, kind="revision", actor_id=expert_user.pk, event=str(revision.pk))
     audit_record(actor=expert_user, action="answer.revise" if own else "answer.rereview_revise", target=answer,
                  before=before, after={"revision": revision.pk, "last_reviewed_at": now.isoformat()},
                  reason=note)  # fmt: skip
