@@ -323,7 +323,7 @@ class AnswerAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
     """Answers are written and revised by experts (experts.services.answers); moderators take words out of
     them (Redact) or take a published one back (the report page)."""
 
-    list_display = ("question", "expert", "details_found", "status", "published_at", "last_reviewed_at")
+    list_display = ("question", "expert", "details_found", "status", "waiting", "published_at", "last_reviewed_at")
     list_filter = ("status", PersonalDetailsFilter)
     search_fields = ("question__title", "body")
     list_select_related = ("question", "expert")
@@ -335,6 +335,12 @@ class AnswerAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("personal details"))
     def details_found(self, obj: Answer) -> str:
         return kinds_found(obj.personal_details)
+
+    @admin.display(description=_("with a reviewer for"), ordering="submitted_at")
+    def waiting(self, obj: Answer) -> str:
+        if obj.status != Answer.Status.IN_REVIEW or obj.submitted_at is None:
+            return "—"
+        return timesince(obj.submitted_at, timezone.now())
 
     @admin.display(description=_("answer, with any personal details marked"))
     def findings(self, obj: Answer) -> str:
