@@ -61,3 +61,16 @@ class AuditedChangesMixin:
         invalidate(*self.public_scopes(obj))  # read before the record goes
         audit_record(actor=request.user, action=self.audit_delete_action, target=obj,  # type: ignore[arg-type]
                      reason="Deleted in the admin")  # fmt: skip
+
+
+class ReadOnlyInlineMixin:
+    """An inline that shows history (revisions, requests, redactions): nothing is added or changed through it."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_audit import ReadOnlyInlineMixin
 from core.cache import SITE, invalidate
 from core.errors import ApplicationError
 from core.query import positive_int
@@ -77,36 +78,20 @@ class TagAdmin(NormalizedAdminMixin, admin.ModelAdmin):
         invalidate(SITE)  # a renamed tag shows on the pages of its Q&As and in the search filters
 
 
-class QuestionRevisionInline(admin.TabularInline):
+class QuestionRevisionInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = QuestionRevision
-    extra = 0
-    can_delete = False
     fields = ("created_at", "editor", "reason", "title_before", "body_before")
     readonly_fields = fields
     verbose_name_plural = _("Edit history")
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class InformationRequestInline(admin.TabularInline):
+class InformationRequestInline(ReadOnlyInlineMixin, admin.TabularInline):
     """An expert's requests for more information and the asker's replies: what a question waits for."""
 
     model = InformationRequest
-    extra = 0
-    can_delete = False
     fields = ("asked_at", "expert", "message", "replied_at", "reply")
     readonly_fields = fields
     verbose_name_plural = _("Requests for more information")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class QuestionModerationForm(forms.ModelForm):

@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_audit import ReadOnlyInlineMixin
 from core.errors import ApplicationError
 from core.query import positive_int
 from core.text import normalize_text
@@ -171,12 +172,10 @@ REASON_SUGGESTIONS = (
 )
 
 
-class RedactionInline(GenericTabularInline):
+class RedactionInline(ReadOnlyInlineMixin, GenericTabularInline):
     """The history of a text's redactions: who, when, why, from which field, what kind; never the words."""
 
     model = Redaction
-    extra = 0
-    can_delete = False
     fields = ("created_at", "moderator", "reason", "fields", "removed_kinds")
     readonly_fields = fields
     verbose_name_plural = _("Redactions")
@@ -184,9 +183,3 @@ class RedactionInline(GenericTabularInline):
     @admin.display(description=_("what was removed"))
     def removed_kinds(self, obj: Redaction) -> str:
         return ", ".join(redaction.kind_labels(obj.kinds)) or "—"
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
