@@ -1,4 +1,3 @@
-from crispy_forms.bootstrap import InlineCheckboxes
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
@@ -69,7 +68,7 @@ class QuestionForm(NormalizedFormMixin, forms.ModelForm):
             HTML(SIMILAR_SLOT),
             Field("body"),
             Field("category"),
-            InlineCheckboxes("tags"),
+            Field("tags", wrapper_class="tags-inline"),  # a fieldset with a plain legend (no "for")
             Field("is_anonymous"),
             *[Field(name) for name in self.extra_fields],
         )
