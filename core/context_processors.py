@@ -10,3 +10,13 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "FORUM_DISCLAIMER": settings.FORUM_DISCLAIMER,
         "DEMO_MODE": getattr(settings, "FORUM_DEMO_MODE", False),
     }
+
+
+def canonical(request: HttpRequest) -> dict[str, Any]:
+    """The page's one address for search engines: the site's address, the path, and only the query parameters
+    the page reads (public pages see no others, core.cache.public_page), without page=1."""
+    query = request.GET.copy()
+    if query.get("page") == "1":
+        del query["page"]
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {"canonical_url": f"{settings.SITE_URL.rstrip('/')}{request.path}{suffix}"}

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from forum import selectors
@@ -15,10 +16,19 @@ class QuestionSitemap(Sitemap):
     limit = 5000
 
     def items(self) -> QuerySet[Question]:
-        return Question.objects.public().only("id", "slug", "answered_at", "updated_at").order_by("-answered_at")
+        """Public Q&As with the date their answer last changed: published, revised or reviewed (not the date a
+        comment or a count touched the row)."""
+        changed = Greatest("answer__published_at", "answer__last_reviewed_at", "answer__change_note_at")
+        return (
+            Question.objects.public()
+            .only("id", "slug", "answered_at")
+            .annotate(answer_changed=changed)
+            .order_by("-answered_at")
+        )
 
     def lastmod(self, item: Question) -> datetime:
-        return item.updated_at
+        changed: datetime | None = getattr(item, "answer_changed", None) or item.answered_at
+        return changed or item.updated_at
 
 
 class CategorySitemap(Sitemap):

@@ -91,5 +91,6 @@ urlpatterns = [
     path("feeds/tags/<slug:slug>/", feed(feeds.TagFeed(), scopes.tag), name="feed_tag"),
     path("feeds/tags/<slug:slug>/rss/", feed(feeds.rss(feeds.TagFeed)(), scopes.tag), name="feed_tag_rss"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -109,6 +109,7 @@ MATRIX = {
     "forum:terms": (lambda w: {}, _everyone(200)),
     "forum:accessibility": (lambda w: {}, _everyone(200)),
     "forum:robots": (lambda w: {}, _everyone(200)),
+    "forum:favicon": (lambda w: {}, _everyone(301)),
     "forum:healthz": (lambda w: {}, _everyone(200)),
     "sitemap": (lambda w: {}, _everyone(200)),
     "experts:list": (lambda w: {}, _everyone(200)),

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -20,6 +21,11 @@ class StaticPageView(TemplateView):
 
 
 @require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the site's icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
