@@ -113,7 +113,7 @@ def _expert_model() -> Any:
 # left in the database. Each model's columns are in its field order (Model.from_db needs it).
 QUESTION_PAGE_FIELDS = (
     "id", "author_id", "title", "slug", "body", "body_html", "category_id", "is_anonymous", "status",
-    "rejection_reason", "comments_closed", "comment_count", "answered_at",
+    "rejection_reason", "comments_closed", "comment_count", "created_at", "answered_at",
 )  # fmt: skip
 CATEGORY_PAGE_FIELDS = ("id", "name", "slug", "review_interval_days")
 AUTHOR_PAGE_FIELDS = ("id", "display_name")
@@ -127,7 +127,7 @@ EXPERT_PAGE_FIELDS = (
 REVIEWER_PAGE_FIELDS = ("id", "public_name", "slug", "postnominals", "position", "institution")  # "Reviewed by"
 QUESTION_PAGE_SQL = f"""
 SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q.is_anonymous, q.status,
-       q.rejection_reason, q.comments_closed, q.comment_count, q.answered_at,
+       q.rejection_reason, q.comments_closed, q.comment_count, q.created_at, q.answered_at,
        c.id, c.name, c.slug, c.review_interval_days,
        u.id, u.display_name,
        a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,

@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from core.cache import SharedParts, public_page
-from forum import permissions, scopes, selectors
+from forum import permissions, scopes, selectors, structured_data
 from forum.views.listing import SidebarMixin
 
 
@@ -52,6 +52,7 @@ class QuestionDetailView(SidebarMixin, TemplateView):
             related=SimpleLazyObject(lambda: selectors.related_questions(question) if question.is_public else []),
             is_author=question.author_id == self.request.user.pk,
             shared_parts=self.shared,
+            structured_data=structured_data.as_script(structured_data.qa_page(question)) if answer else "",
         )
         # The comment section comes from the comments app's template tag (comments/templatetags).
         return context

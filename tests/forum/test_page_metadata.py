@@ -52,3 +52,28 @@ def test_sitemap_dates_follow_the_answer(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"<lastmod>{reviewed.date().isoformat()}</lastmod>" in sitemap
     assert f"<lastmod>{timezone.now().date().isoformat()}</lastmod>" not in sitemap.split(question.slug)[1][:200]
+
+
+@pytest.mark.django_db
+@override_settings(SITE_URL="https://forum.example.org")
+def test_a_qa_page_describes_itself_in_json_ld_and_open_graph(client):
+    import json
+
+    from tests.factories import ExpertProfileFactory
+
+    reviewer = ExpertProfileFactory(public_name="Dr Second Look")
+    question = answered_question(title="Is <b>heat</b> & humidity a trigger?")
+    Answer.objects.filter(question=question).update(reviewed_by=reviewer)
+    html = client.get(question.get_absolute_url()).content.decode()
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1 and "<b>" not in scripts[0]  # markup in the data is escaped, never closes the script
+    graph = {node["@type"]: node for node in json.loads(scripts[0])["@graph"]}
+    asked = graph["QAPage"]["mainEntity"]
+    assert asked["name"] == "Is <b>heat</b> & humidity a trigger?" and asked["answerCount"] == 1
+    accepted = asked["acceptedAnswer"]
+    assert accepted["text"].startswith("Fatigue after a relapse is common") and accepted["dateCreated"]
+    assert accepted["author"]["url"].startswith("https://forum.example.org/experts/")
+    page = graph["MedicalWebPage"]
+    assert page["reviewedBy"]["name"].startswith("Dr Second Look") and page["lastReviewed"]
+    assert page["url"] == canonical(html)
+    assert '<meta property="og:title" content="Is &lt;b&gt;heat&lt;/b&gt; &amp; humidity a trigger?">' in html
