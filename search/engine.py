@@ -257,6 +257,17 @@ def _compile(query: SearchQuery) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
+# The text a snippet is cut from, as plain words: the question's and the answer's Markdown without its marks
+# (a link keeps its words; emphasis, code, heading and quote marks and list bullets go).
+PLAIN_BODY_SQL = (
+    "regexp_replace(regexp_replace(regexp_replace("
+    "forum_question.body || ' ' || coalesce(forum_answer.body, ''), "
+    r"'\[([^]]*)\]\([^)]*\)', '\1', 'g'), "
+    r"'[*_`#>~]+', '', 'g'), "
+    r"'(^|\n)[ \t]*([-+]|[0-9]+\.)[ \t]+', '\1', 'g')"
+)
+
+
 def hits(ids: list[int], query: SearchQuery | None) -> list[Hit]:
     """The rows for one page of ids, with highlighted title and snippet (headlines for these rows only)."""
     if not ids or query is None:
@@ -276,8 +287,7 @@ def hits(ids: list[int], query: SearchQuery | None) -> list[Hit]:
                 [*tsquery_params, title_options],
             ),
             body_headline=RawSQL(  # noqa: S611  # nosec B611
-                "ts_headline('english', forum_question.body || ' ' || coalesce(forum_answer.body, ''), "  # noqa: S608
-                f"{tsquery_sql}, %s)",
+                f"ts_headline('english', {PLAIN_BODY_SQL}, {tsquery_sql}, %s)",  # noqa: S608
                 [*tsquery_params, options],
             ),
         )

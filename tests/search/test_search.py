@@ -197,3 +197,16 @@ def test_search_query_count_is_fixed(client, settings, django_assert_num_queries
     assert response.content.decode().count("search-hit") == min(30, settings.FORUM_PAGE_SIZE)
     with django_assert_num_queries(0):
         client.get(reverse("search:search"), {"q": "fatigue"})
+
+
+@pytest.mark.django_db
+def test_snippets_are_plain_words_not_markdown(client):
+    question = answered_question(title="Cooling vests on hot days?")
+    Answer.objects.filter(question=question).update(
+        body="Cooling vests are **not** harmful.\n\n- wear one on *long* walks\n- see [the guide](https://example.org/x)"
+    )
+    refresh_vectors([question.pk])
+    page = client.get("/search/", {"q": "cooling vests harmful walks"}).content.decode()
+    snippet = page.split('class="small mb-0">', 1)[1].split("</p>", 1)[0]
+    assert "**" not in snippet and "- wear" not in snippet and "](" not in snippet
+    assert "not" in snippet and "harmful" in snippet
