@@ -61,7 +61,8 @@ class StaticSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> list[str]:
-        return ["forum:home", "forum:about", "forum:disclaimer", "forum:privacy", "forum:terms", "forum:accessibility"]
+        return ["forum:home", "forum:about", "forum:disclaimer", "forum:editorial", "forum:privacy", "forum:terms",
+                "forum:accessibility"]  # fmt: skip
 
     def location(self, item: str) -> str:
         return reverse(item)

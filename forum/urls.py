@@ -78,6 +78,7 @@ urlpatterns = [
     path("privacy/", static_page("privacy"), name="privacy"),
     path("terms/", static_page("terms"), name="terms"),
     path("accessibility/", static_page("accessibility"), name="accessibility"),
+    path("editorial-policy/", static_page("editorial"), name="editorial"),
     path("alerts/", views.AlertSubscribeView.as_view(), name="alerts"),
     path("alerts/check-your-email/", views.alerts_sent, name="alerts_sent"),
     path("feeds/latest/", feed(feeds.LatestAnswersFeed()), name="feed_latest"),

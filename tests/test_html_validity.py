@@ -45,7 +45,8 @@ def _pages() -> dict[str, tuple[object, str]]:
         "/", public.get_absolute_url(), "/categories/valid-topic/", "/categories/valid-topic/?page=1",
         "/tags/valid-tag/", f"/archive/{year}/", f"/archive/{year}/{month:02d}/", "/search/?q=fatigue",
         "/search/?q=zzzz", "/search/", "/experts/", "/experts/dr-valid/", "/about/", "/disclaimer/", "/privacy/",
-        "/terms/", "/accessibility/", "/alerts/", "/alerts/sent/", "/no-such-page/", "/accounts/login/",
+        "/terms/", "/accessibility/", "/editorial-policy/", "/alerts/", "/alerts/sent/", "/no-such-page/",
+        "/accounts/login/",
         "/accounts/signup/", "/accounts/password/reset/", reverse("forum:answer_feedback", args=[public.pk]),
     ]  # fmt: skip
     mine = [

@@ -108,6 +108,7 @@ MATRIX = {
     "forum:privacy": (lambda w: {}, _everyone(200)),
     "forum:terms": (lambda w: {}, _everyone(200)),
     "forum:accessibility": (lambda w: {}, _everyone(200)),
+    "forum:editorial": (lambda w: {}, _everyone(200)),
     "forum:robots": (lambda w: {}, _everyone(200)),
     "forum:favicon": (lambda w: {}, _everyone(301)),
     "forum:healthz": (lambda w: {}, _everyone(200)),
