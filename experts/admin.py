@@ -73,7 +73,6 @@ class ReviewPolicyAdmin(AuditedChangesMixin, admin.ModelAdmin):
     audit_action = "review_policy.edit"
     audit_values = ("every_answer", "categories", "medicines", "first_answers")
     fields = ("every_answer", "categories", "medicines", "first_answers")
-    filter_horizontal = ("categories",)
 
     def public_scopes(self, obj: Any) -> list[str]:
         return []  # it decides what happens to the next answers; no public page shows it

@@ -155,7 +155,7 @@ class QuestionAdmin(RedactionAdminMixin, NormalizedAdminMixin, admin.ModelAdmin)
         (_("State"), {"fields": ("status", "needs_help", "safeguarding", "asker", "is_anonymous", "created_at",
                                  "approved_at", "answered_at", "rejection_reason", "is_spam", "public_link")}),
     )  # fmt: skip
-    filter_horizontal = ("tags",)
+    # A plain multiple select: the admin's two-box filter widget labels a plain icon with aria-label.
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return super().get_queryset(request).annotate(flagged=Cardinality("triage"))

@@ -1,5 +1,5 @@
-"""axe-core (from npm) on every public page, the ask form, the dashboard and the account pages:
-no violations of the WCAG 2.2 A and AA rules."""
+"""axe-core (from npm) on every public page, the ask form, the dashboard, the account pages and the moderation
+console pages moderators use: no violations of the WCAG 2.2 A and AA rules."""
 
 from pathlib import Path
 
@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from core.roles import moderators_group
+from moderation.models import Report
 from tests.browser.conftest import ARTIFACTS, VIEWPORTS
 from tests.factories import (
     TEST_PASSWORD,
@@ -54,7 +56,15 @@ def _pages(live_server):
     patient_pages = ["/ask/", "/my/questions/", "/account/", "/account/delete/", "/experts/apply/",
                      f"/report/question/{question.pk}/"]  # fmt: skip
     expert_pages = ["/experts/dashboard/", f"/experts/dashboard/questions/{approved.pk}/answer/"]
-    return [(None, public), (patient, patient_pages), (expert.user, expert_pages)]
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(moderators_group())
+    pending = QuestionFactory(author=patient, body="Call me on 07700 900123, my neurologist is Dr Hale.")
+    Report.objects.create(reporter=patient, target=question, reason="wrong", details="Seems out of date.")
+    console_pages = [
+        "/admin/", "/admin/forum/question/?status__exact=pending", f"/admin/forum/question/{pending.pk}/change/",
+        f"/admin/forum/question/{pending.pk}/redact/", "/admin/moderation/report/", "/admin/core/auditlog/",
+    ]  # fmt: skip
+    return [(None, public), (patient, patient_pages), (expert.user, expert_pages), (moderator, console_pages)]
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
