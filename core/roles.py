@@ -14,7 +14,7 @@ MODERATOR_PERMISSIONS = {
     ],
     "comments": ["view_comment", "change_comment"],
     "core": ["view_auditlog", "view_workerheartbeat"],
-    "moderation": ["view_report", "change_report"],
+    "moderation": ["view_report", "change_report", "view_contactmessage", "change_contactmessage"],
     "search": ["view_synonymgroup", "add_synonymgroup", "change_synonymgroup"],
     "experts": ["view_expertprofile", "change_expertprofile", "view_questionclaim", "view_reviewpolicy",
                 "change_reviewpolicy", "view_reviewclaim", "view_peerresponse"],

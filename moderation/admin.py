@@ -14,7 +14,7 @@ from accounts.models import User
 from core.errors import ApplicationError
 from core.text import NormalizedAdminMixin
 from moderation import services as moderation
-from moderation.models import Report
+from moderation.models import ContactMessage, Report
 
 
 @admin.register(Report)
@@ -85,3 +85,31 @@ class ModerationUserAdmin(UserAdmin):
 
     def has_remove_spam_account_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("accounts.remove_spam_account"))
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact form; a moderator replies by email and marks them handled."""
+
+    list_display = ("created_at", "topic", "sender", "handled_at")
+    list_filter = ("topic", ("handled_at", admin.EmptyFieldListFilter))
+    search_fields = ("email", "name", "message")
+    fields = ("created_at", "topic", "name", "email", "user", "message", "handled_at")
+    readonly_fields = fields
+    actions = ["mark_handled"]
+
+    @admin.display(description=_("from"))
+    def sender(self, obj: ContactMessage) -> str:
+        return obj.name or obj.email
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    @admin.action(description=_("Mark selected messages as handled"), permissions=["change"])
+    def mark_handled(self, request: HttpRequest, queryset: QuerySet[ContactMessage]) -> None:
+        for sent in queryset:
+            moderation.contact_handled(sent=sent, moderator=request.user)  # type: ignore[arg-type]
+        self.message_user(request, _("Marked as handled."), messages.SUCCESS)

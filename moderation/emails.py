@@ -72,3 +72,16 @@ def answer_concern(answer: Any, response: Any) -> int:
         for user in _moderators()
         if preferences_for(user).moderator_on_duty
     )  # fmt: skip
+
+
+def contact_message(sent: Any) -> int:
+    """A message from the contact form reaches every moderator, with a link to it in the console."""
+    url = absolute(reverse("admin:moderation_contactmessage_change", args=[sent.pk]))
+    return enqueue(
+        compose(
+            key=f"contact:{sent.pk}:user:{user.pk}", kind="contact_message", to_email=user.email,
+            context={"sent": sent, "url": url, "user": user, "topic": sent.get_topic_display()},
+            unsubscribe=preference_token(user, "moderator_digest"),
+        )
+        for user in _moderators()
+    )  # fmt: skip

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import NormalizedFormMixin
 from forum.forms import honeypot_field
-from moderation.models import Report
+from moderation.models import ContactMessage, Report
 
 
 class ReportForm(NormalizedFormMixin, forms.Form):
@@ -15,3 +15,16 @@ class ReportForm(NormalizedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     website = honeypot_field()
+
+
+class ContactForm(NormalizedFormMixin, forms.ModelForm):
+    website = honeypot_field()
+
+    class Meta:
+        model = ContactMessage
+        fields = ["name", "email", "topic", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 6}), "topic": forms.RadioSelect}
+        help_texts = {
+            "email": _("Only so that a moderator can reply. It is never shown anywhere."),
+            "message": _("Please leave out health details about anyone else."),
+        }

@@ -50,3 +50,31 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} on {self.content_type.model} #{self.object_id}"
+
+
+class ContactMessage(models.Model):
+    """A message to the moderators from the contact form: stored, emailed to them, handled in the console."""
+
+    class Topic(models.TextChoices):
+        QUESTION = "question", _("About my question or account")
+        ACCESSIBILITY = "accessibility", _("Something is hard to use")
+        CONTENT = "content", _("About something published here")
+        PRIVACY = "privacy", _("My personal data")
+        OTHER = "other", _("Something else")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+")  # fmt: skip
+    name = models.CharField(_("your name"), max_length=100, blank=True)
+    email = models.EmailField(_("your email address"))
+    topic = models.CharField(_("about"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
+    message = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message to the moderators")
+        verbose_name_plural = _("messages to the moderators")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Message #{self.pk} ({self.topic})"

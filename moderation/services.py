@@ -16,7 +16,8 @@ from forum import figures, permissions, scopes, signals
 from forum.models import Answer, Question
 from forum.services.answers import answer_remove
 from forum.services.questions import question_remove
-from moderation.models import Report
+from moderation import emails
+from moderation.models import ContactMessage, Report
 
 
 class DuplicateReport(ApplicationError):
@@ -143,3 +144,27 @@ def _comments_others_replied_to(account: User) -> set[int]:
             kept.add(parent_id)
             parent_id = parent_of[parent_id]
     return kept
+
+
+@transaction.atomic
+def contact_message(*, name: str, email: str, topic: str, message: str, user: User | None) -> ContactMessage:
+    """A message from the contact form: stored for the console and emailed to the moderators."""
+    message = normalize_text(message)
+    if not message:
+        raise ApplicationError(_("Please write your message."))
+    sent = ContactMessage.objects.create(
+        name=normalize_text(name, multiline=False), email=email.strip(), topic=topic, message=message,
+        user=user if user is not None and user.is_authenticated else None,
+    )  # fmt: skip
+    emails.contact_message(sent)
+    return sent
+
+
+@transaction.atomic
+def contact_handled(*, sent: ContactMessage, moderator: User) -> ContactMessage:
+    permissions.check(permissions.is_moderator(moderator))
+    if sent.handled_at is None:
+        sent.handled_at = timezone.now()
+        sent.save(update_fields=["handled_at"])
+        audit_record(actor=moderator, action="contact.handled", target=sent)
+    return sent

@@ -1,7 +1,8 @@
-"""Anyone signed in can report a question, an answer or a comment to the moderators."""
+"""Anyone signed in can report a question, an answer or a comment to the moderators; anyone can write to them."""
 
 from typing import Any
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from comments.models import Comment
 from forum import permissions
 from forum.models import Answer, Question
 from moderation import services as moderation
-from moderation.forms import ReportForm
+from moderation.forms import ContactForm, ReportForm
 
 REPORTABLE: dict[str, type[Question] | type[Answer] | type[Comment]] = {
     "question": Question,
@@ -71,3 +72,32 @@ class ReportView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Thank you. The moderators will look at your report."))
         return redirect(self.question.get_absolute_url())
+
+
+@method_decorator(never_cache, name="dispatch")
+class ContactView(View):
+    """Anyone can write to the moderators (bots are turned away by a hidden field and a rate limit)."""
+
+    template_name = "moderation/contact.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        email = request.user.email if request.user.is_authenticated else ""
+        return render(request, self.template_name, {"form": ContactForm(initial={"email": email})})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ContactForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        if form.cleaned_data["website"]:  # only bots fill the hidden field
+            return redirect("moderation:contact_sent")
+        if not ratelimit.consume(request, action="contact"):
+            form.add_error(None, _("Too many messages from here just now; please try again later."))
+            return render(request, self.template_name, {"form": form}, status=429)
+        data = form.cleaned_data
+        moderation.contact_message(name=data["name"], email=data["email"], topic=data["topic"],
+                                   message=data["message"], user=request.user)  # type: ignore[arg-type]  # fmt: skip
+        return redirect("moderation:contact_sent")
+
+
+def contact_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "moderation/contact_sent.html")

@@ -45,7 +45,8 @@ def _pages() -> dict[str, tuple[object, str]]:
         "/", public.get_absolute_url(), "/categories/valid-topic/", "/categories/valid-topic/?page=1",
         "/tags/valid-tag/", f"/archive/{year}/", f"/archive/{year}/{month:02d}/", "/search/?q=fatigue",
         "/search/?q=zzzz", "/search/", "/experts/", "/experts/dr-valid/", "/about/", "/disclaimer/", "/privacy/",
-        "/terms/", "/accessibility/", "/editorial-policy/", "/alerts/", "/alerts/sent/", "/no-such-page/",
+        "/terms/", "/accessibility/", "/editorial-policy/", "/contact/", "/contact/sent/", "/alerts/",
+        "/alerts/sent/", "/no-such-page/",
         "/accounts/login/",
         "/accounts/signup/", "/accounts/password/reset/", reverse("forum:answer_feedback", args=[public.pk]),
     ]  # fmt: skip
@@ -65,7 +66,8 @@ def _pages() -> dict[str, tuple[object, str]]:
         f"/admin/forum/answer/{answer.pk}/change/",
         "/admin/comments/comment/", "/admin/moderation/report/", "/admin/core/auditlog/",
         f"/admin/forum/question/{pending.pk}/safeguarding/", "/admin/experts/expertprofile/",
-        "/admin/forum/triageterm/", "/admin/forum/crisiscontact/", "/admin/experts/reviewpolicy/1/change/",
+        "/admin/forum/triageterm/", "/admin/forum/crisiscontact/",
+        "/admin/moderation/contactmessage/", "/admin/experts/reviewpolicy/1/change/",
     ]  # fmt: skip
     pages: dict[str, tuple[object, str]] = {}
     for user, paths in ((None, anonymous), (patient, mine), (expert.user, experts), (moderator, console)):

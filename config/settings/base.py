@@ -161,6 +161,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate limit, not a password
     # Anonymous "Did this answer help you?" votes (forum.views.feedback), per client address.
     "answer_feedback": env("FORUM_FEEDBACK_RATE_LIMIT", default="30/h/ip"),
+    # Messages from the contact form, per client address.
+    "contact": env("FORUM_CONTACT_RATE_LIMIT", default="10/h/ip"),
 }
 
 # Behind a reverse proxy every request comes from the proxy's address, so per-address throttles would

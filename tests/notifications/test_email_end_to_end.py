@@ -178,3 +178,30 @@ def test_a_request_for_more_information_and_its_reply_are_emailed_through_the_wo
     first = messages[0].get_payload()[0].get_payload(decode=True).decode()
     assert "Did the tingling start suddenly?" in first
     assert OutboxEmail.objects.filter(status="sent").count() == 2
+
+
+CONTACT = """
+from moderation.services import contact_message
+contact_message(name="Sam", email="sam@example.org", topic="other", message="A question for the moderators.",
+                user=None)
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_contact_message_reaches_the_moderators_mailbox_through_the_worker(tmp_path):
+    from core.roles import moderators_group
+    from tests.factories import UserFactory
+
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(moderators_group())
+    broker_url, broker_env = _broker(tmp_path)
+    with smtp_server() as (port, inbox):
+        env = process_env(broker_url, {**broker_env, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        with celery_worker(env, tmp_path / "worker.log", "contact-e2e"):
+            result = run_django(CONTACT, env)
+            assert result.returncode == 0, result.stderr
+            assert wait_for(lambda: len(inbox.messages) >= 1), (tmp_path / "worker.log").read_text()
+            time.sleep(1)
+    messages = [email.message_from_bytes(raw) for raw in inbox.messages]
+    assert [m["To"] for m in messages] == [moderator.email]
+    assert "A question for the moderators." in messages[0].get_payload()[0].get_payload(decode=True).decode()
