@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.text import NormalizedFormMixin
 from experts.models import ExpertProfile
 from experts.photos import process_photo
+from forum import sources
 from forum.models import Category
 
 
@@ -70,7 +71,18 @@ class AnswerForm(NormalizedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown: **bold**, *italic*, lists, links. Write for a patient, not a colleague."),
     )
+    sources = forms.CharField(
+        label=_("Sources (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: a PubMed ID (PMID 12345678), a DOI (doi:10.1000/xyz) or a web address. "
+                    "Shown as numbered sources under the answer."),
+    )  # fmt: skip
     note = forms.CharField(label=_("What changed (optional)"), required=False, max_length=300)
+
+    def clean_sources(self) -> list[dict[str, str]]:
+        return sources.parse(self.cleaned_data.get("sources", ""))
 
     def __init__(self, *args: object, show_note: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """Reads for forum pages: each returns exactly what a page needs in a fixed number of queries."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -119,7 +120,7 @@ CATEGORY_PAGE_FIELDS = ("id", "name", "slug", "review_interval_days")
 AUTHOR_PAGE_FIELDS = ("id", "display_name")
 ANSWER_PAGE_FIELDS = (
     "id", "question_id", "expert_id", "body_html", "status", "published_at", "last_reviewed_at", "reviewed_by_id",
-    "reviewed_at", "agreement_count", "accepted_at", "change_note", "change_note_by", "change_note_at",
+    "reviewed_at", "agreement_count", "accepted_at", "change_note", "change_note_by", "change_note_at", "sources",
 )  # fmt: skip
 EXPERT_PAGE_FIELDS = (
     "id", "public_name", "slug", "postnominals", "position", "institution", "disclosure", "licence_expires_on", "status"
@@ -132,7 +133,7 @@ SELECT q.id, q.author_id, q.title, q.slug, q.body, q.body_html, q.category_id, q
        u.id, u.display_name,
        a.id, a.question_id, a.expert_id, a.body_html, a.status, a.published_at, a.last_reviewed_at,
        a.reviewed_by_id, a.reviewed_at, a.agreement_count, a.accepted_at, a.change_note, a.change_note_by,
-       a.change_note_at,
+       a.change_note_at, a.sources,
        e.id, e.public_name, e.slug, e.postnominals, e.position, e.institution, e.disclosure, e.licence_expires_on,
        e.status,
        r.id, r.public_name, r.slug, r.postnominals, r.position, r.institution,
@@ -173,6 +174,8 @@ def question_for_page(pk: int) -> Question | None:
     answer = None
     if answer_row[0] is not None:
         answer = Answer.from_db(db, ANSWER_PAGE_FIELDS, answer_row)
+        if isinstance(answer.sources, str):  # a raw cursor hands JSON over as text; the ORM would decode it
+            answer.sources = json.loads(answer.sources)
         answer._state.fields_cache["expert"] = _expert_model().from_db(db, EXPERT_PAGE_FIELDS, expert_row)
         answer._state.fields_cache["reviewed_by"] = (
             _expert_model().from_db(db, REVIEWER_PAGE_FIELDS, reviewer_row) if reviewer_row[0] is not None else None

@@ -63,6 +63,7 @@ def qa_page(question: Question) -> dict[str, Any]:
                     "name": reviewer.display_name,
                     "url": f"{site}{reviewer.get_absolute_url()}",
                 },  # fmt: skip
+                "citation": [source["url"] for source in answer.sources or [] if source.get("url")],
             },
         ],
     }

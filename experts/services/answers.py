@@ -36,7 +36,9 @@ def _check_can_write(question: Question, expert_user: User) -> None:
 
 
 @transaction.atomic
-def answer_save_draft(*, question: Question, expert_user: User, body: str) -> Answer:
+def answer_save_draft(
+    *, question: Question, expert_user: User, body: str, sources: list[dict[str, str]] | None = None
+) -> Answer:
     question = Question.objects.select_for_update().get(pk=question.pk)
     _check_can_write(question, expert_user)
     answer = Answer.objects.filter(question=question).first() or Answer(question=question)
@@ -45,13 +47,18 @@ def answer_save_draft(*, question: Question, expert_user: User, body: str) -> An
     answer.body_html = render_markdown(body)
     answer.personal_details = screening.detail_kinds(body)
     answer.status = Answer.Status.DRAFT  # an answer in review comes back to its author's desk
+    if sources is not None:
+        answer.sources = sources
     answer.save()
     ReviewClaim.objects.filter(answer=answer).delete()
     return answer
 
 
 @transaction.atomic
-def answer_publish(*, question: Question, expert_user: User, body: str, published_at: datetime | None = None) -> Answer:
+def answer_publish(
+    *, question: Question, expert_user: User, body: str, published_at: datetime | None = None,
+    sources: list[dict[str, str]] | None = None,
+) -> Answer:  # fmt: skip
     """Publish the answer, or, when the review policy asks for a second clinician, send it to review (the
     returned answer's status says which)."""
     question = Question.objects.select_for_update().get(pk=question.pk)
@@ -67,6 +74,8 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
     answer.body = body = normalize_text(body)
     answer.body_html = render_markdown(body)
     answer.personal_details = screening.detail_kinds(body)
+    if sources is not None:
+        answer.sources = sources
     answer.save()
     reasons = reviews.reasons_for_review(question, answer.expert, body)
     if reasons:
@@ -75,7 +84,9 @@ def answer_publish(*, question: Question, expert_user: User, body: str, publishe
 
 
 @transaction.atomic
-def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "") -> Answer:
+def answer_revise(
+    *, answer: Answer, expert_user: User, body: str, note: str = "", sources: list[dict[str, str]] | None = None
+) -> Answer:
     """A new version of a published answer, by its author or, when it needs re-review, by another verified expert
     (who must say what changed: the note is shown under the answer). Every version is kept; the review date moves
     on and any concern is settled."""
@@ -96,6 +107,9 @@ def answer_revise(*, answer: Answer, expert_user: User, body: str, note: str = "
     answer.personal_details = screening.detail_kinds(body)
     answer.last_reviewed_at = now
     changed = ["body", "body_html", "personal_details", "last_reviewed_at", "updated_at"]
+    if sources is not None:
+        answer.sources = sources
+        changed.append("sources")
     name = expert_user.expert_profile.display_name
     if note:
         answer.change_note, answer.change_note_by, answer.change_note_at = note, name, now

@@ -20,6 +20,7 @@ from experts import permissions as expert_permissions
 from experts import selectors
 from experts.forms import AnswerForm
 from experts.services import answers, claims
+from forum import sources as forum_sources
 from forum.models import Answer, Category, Question
 from forum.services.questions import TransitionError
 from forum.views import humanize_duration
@@ -132,24 +133,28 @@ class AnswerEditorView(ExpertRequiredMixin, View):
         draft = Answer.objects.filter(question=self.question).first()
         if draft and not expert_permissions.can_read_draft(request.user, draft, claims.active_claim(self.question)):
             draft = None
-        form = AnswerForm(initial={"body": draft.body if draft else ""})
+        form = AnswerForm(initial={"body": draft.body if draft else "",
+                                   "sources": forum_sources.as_text(draft.sources) if draft else ""})  # fmt: skip
         return self.render_page(form, render_markdown(draft.body) if draft else "")
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         form = AnswerForm(request.POST)
         if "preview" in request.POST or not form.is_valid():
             return self.render_page(form, render_markdown(request.POST.get("body", "")))
-        body = form.cleaned_data["body"]
+        body, cited = form.cleaned_data["body"], form.cleaned_data["sources"]
+        expert_user: Any = request.user
         try:
             if "publish" in request.POST:
-                answer = answers.answer_publish(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+                answer = answers.answer_publish(
+                    question=self.question, expert_user=expert_user, body=body, sources=cited
+                )
                 if answer.status == Answer.Status.IN_REVIEW:
                     sent = _("Thank you. A second clinician reads it before patients do; you will hear by email.")
                     messages.success(request, sent)
                     return redirect("experts:dashboard")
                 messages.success(request, _("Your answer is published. Thank you."))
                 return redirect(self.question.get_absolute_url())
-            answers.answer_save_draft(question=self.question, expert_user=request.user, body=body)  # type: ignore[arg-type]
+            answers.answer_save_draft(question=self.question, expert_user=expert_user, body=body, sources=cited)
             messages.success(request, _("Draft saved."))
             return redirect("experts:answer", pk=pk)
         except claims.ClaimTaken as taken:
@@ -185,7 +190,8 @@ class AnswerReviseView(ExpertRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.check()
-        return self.render_page(AnswerForm(initial={"body": self.answer.body}, show_note=True), self.answer.body_html)
+        initial = {"body": self.answer.body, "sources": forum_sources.as_text(self.answer.sources)}
+        return self.render_page(AnswerForm(initial=initial, show_note=True), self.answer.body_html)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.check()
@@ -195,7 +201,7 @@ class AnswerReviseView(ExpertRequiredMixin, View):
         try:
             answers.answer_revise(
                 answer=self.answer, expert_user=request.user, body=form.cleaned_data["body"],  # type: ignore[arg-type]
-                note=form.cleaned_data.get("note", ""),
+                note=form.cleaned_data.get("note", ""), sources=form.cleaned_data["sources"],
             )  # fmt: skip
         except ApplicationError as refusal:
             form.add_error("note", str(refusal))

@@ -54,6 +54,9 @@ class Answer(models.Model):
     personal_details = ArrayField(
         models.CharField(max_length=20), verbose_name=_("may contain personal details"), default=list, blank=True
     )
+    # The evidence the expert cites, in order: [{"kind": "pmid" | "doi" | "url", "id": ..., "url": ...}]
+    # (forum.sources parses and checks what the expert types).
+    sources = models.JSONField(_("sources"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("answer")
