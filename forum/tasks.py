@@ -4,7 +4,8 @@ from celery import shared_task
 
 from core.cache import invalidate
 from forum import emails, figures, scopes
-from forum.services.questions import comments_close_expired, information_waits_end
+from forum.services.information import information_waits_end
+from forum.services.questions import comments_close_expired
 from notifications.models import AlertSubscription
 
 

@@ -16,7 +16,7 @@ from core.errors import ApplicationError
 from core.markdown import render_markdown
 from core.text import normalize_text
 from forum import emails, figures, permissions, scopes, screening, search_index, signals, triage
-from forum.models import Answer, Category, InformationRequest, Question, QuestionRevision, Tag
+from forum.models import Category, Question, QuestionRevision, Tag
 from forum.services.flood import check_flood
 from forum.services.redaction import question_redact
 
@@ -353,68 +353,3 @@ def comments_close_expired() -> int:
         comments_close(question=question, moderator=None, reason="Open period ended")
         closed += 1
     return closed
-
-
-@transaction.atomic
-def information_reply(*, question: Question, asker: User, reply: str) -> InformationRequest:
-    """The asker answers the expert's request for more information; the question goes back to that expert
-    (who still holds it)."""
-    question = _locked(question)
-    permissions.check(question.author_id == asker.pk)
-    if question.status != Question.Status.NEEDS_INFO:
-        raise TransitionError(_("No expert is waiting for a reply on this question."))
-    reply = normalize_text(reply)
-    if not reply:
-        raise ApplicationError(_("Please write your reply; the expert reads it before answering."))
-    request = question.information_requests.filter(replied_at__isnull=True).select_related("expert__user").last()
-    if request is None:
-        raise TransitionError(_("No expert is waiting for a reply on this question."))
-    request.reply = reply
-    request.replied_at = timezone.now()
-    request.save(update_fields=["reply", "replied_at"])
-    question.status = Question.Status.APPROVED
-    question.save(update_fields=["status", "updated_at"])
-    audit_record(actor=asker, action="question.information_reply", target=question,
-                 before={"status": "needs_info"}, after={"status": question.status})  # fmt: skip
-    emails.information_provided(request)
-    return request
-
-
-@transaction.atomic
-def information_waits_end() -> int:
-    """Questions whose asker did not reply within FORUM_INFORMATION_WAIT_DAYS return to the experts' queue."""
-    cutoff = timezone.now() - timedelta(days=settings.FORUM_INFORMATION_WAIT_DAYS)
-    waiting = Question.objects.select_for_update().filter(status=Question.Status.NEEDS_INFO)
-    ended = 0
-    for question in waiting.exclude(information_requests__asked_at__gte=cutoff):
-        question.status = Question.Status.APPROVED
-        question.save(update_fields=["status", "updated_at"])
-        audit_record(actor=None, action="question.information_wait_ended", target=question,
-                     before={"status": "needs_info"}, after={"status": question.status})  # fmt: skip
-        ended += 1
-    return ended
-
-
-@transaction.atomic
-def answer_accept(*, question: Question, asker: User, thanks: str = "") -> Answer:
-    """The asker says the answer answered their question (shown under it), and may thank the expert (who reads
-    the thanks on their dashboard)."""
-    question = _locked(question)
-    permissions.check(question.author_id == asker.pk)
-    answer = Answer.objects.select_for_update().filter(question=question, status=Answer.Status.PUBLISHED).first()
-    if answer is None or question.status != Question.Status.ANSWERED:
-        raise TransitionError(_("This question has no published answer yet."))
-    thanks = normalize_text(thanks)
-    changed = []
-    if answer.accepted_at is None:
-        answer.accepted_at = timezone.now()
-        changed.append("accepted_at")
-    if thanks:
-        answer.thanks, answer.thanked_at = thanks, timezone.now()
-        changed += ["thanks", "thanked_at"]
-    if not changed:
-        return answer
-    answer.save(update_fields=changed)
-    invalidate(scopes.question(question.pk))  # "the asker said this answered their question" shows on its page
-    audit_record(actor=asker, action="answer.accept", target=answer, after={"thanked": bool(thanks)})
-    return answer

@@ -19,6 +19,8 @@ from core.markdown import render_markdown
 from forum import permissions, screening, selectors, triage
 from forum.forms import AskForm, QuestionForm
 from forum.models import Question
+from forum.services import answers as answer_services
+from forum.services import information as information_services
 from forum.services import questions as question_services
 from forum.services.flood import FloodError
 from forum.views.site import humanize_duration
@@ -181,7 +183,9 @@ def information_reply(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("account_login")
     question = get_object_or_404(Question, pk=pk, author=request.user)
     try:
-        question_services.information_reply(question=question, asker=request.user, reply=request.POST.get("reply", ""))
+        information_services.information_reply(
+            question=question, asker=request.user, reply=request.POST.get("reply", "")
+        )
     except ApplicationError as refusal:
         messages.error(request, str(refusal))
     else:
@@ -197,7 +201,7 @@ def answer_accept(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("account_login")
     question = get_object_or_404(Question, pk=pk, author=request.user)
     try:
-        question_services.answer_accept(question=question, asker=request.user, thanks=request.POST.get("thanks", ""))
+        answer_services.answer_accept(question=question, asker=request.user, thanks=request.POST.get("thanks", ""))
     except ApplicationError as refusal:
         messages.error(request, str(refusal))
         return redirect("forum:my_questions")

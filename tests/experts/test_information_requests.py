@@ -14,7 +14,7 @@ from core.models import AuditLog
 from experts.models import QuestionClaim
 from experts.services.claims import information_request, question_claim
 from forum.models import InformationRequest, Question
-from forum.services.questions import information_reply, information_waits_end
+from forum.services.information import information_reply, information_waits_end
 from notifications.tasks import sweep_outbox
 from tests.factories import ExpertProfileFactory, QuestionFactory, UserFactory
 

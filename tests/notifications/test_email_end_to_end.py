@@ -150,7 +150,7 @@ information_request(question=question, expert_user=expert, message="Did the ting
 REPLY_TO_EXPERT = """
 from accounts.models import User
 from forum.models import Question
-from forum.services.questions import information_reply
+from forum.services.information import information_reply
 information_reply(question=Question.objects.get(pk={question_id}), asker=User.objects.get(pk={asker_id}),
                   reply="Slowly, over about two weeks.")
 """
